@@ -1,0 +1,82 @@
+/*
+ * The part of a guest CPU's state that the engine itself uses.  Every
+ * target's state struct begins with a `struct cpu_common` named `common`,
+ * so a `struct cpu_common *` and the target's own pointer convert freely.
+ */
+#ifndef KEMU_ENGINE_CPU_H
+#define KEMU_ENGINE_CPU_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+struct target_info;
+struct tb;
+struct tb_jmp_cache;
+
+/*
+ * Why cpu_exec returned.  Targets add their own codes from
+ * EXCP_TARGET_BASE on (e.g. an ARM software interrupt).
+ */
+enum exec_exception {
+    EXCP_NONE = -1,
+    EXCP_INTERRUPT = 0x10000, /* exit_request was set: check events */
+    EXCP_HALTED,              /* the CPU idles (system mode WAIT/HLT) */
+    EXCP_DEBUG,               /* breakpoint, watchpoint or single step */
+    EXCP_SYSCALL,             /* system call instruction (user mode) */
+    EXCP_UDEF,                /* undefined / unknown instruction */
+    EXCP_SEGV,                /* data access fault: fault_addr, fault_write */
+    EXCP_PREFETCH,            /* instruction fetch fault at fault_addr */
+    EXCP_UNALIGNED,           /* MO_ALIGN access at fault_addr */
+    EXCP_TARGET_BASE = 0x20000,
+};
+
+struct cpu_common {
+    /*
+     * Set from any thread (signal delivery, QMP stop, gdb Ctrl-C) to make
+     * the CPU leave translated code at the next TB entry.
+     */
+    volatile int exit_request;
+
+    int exception_index;       /* enum exec_exception or target code */
+    uint64_t fault_addr;       /* guest address for SEGV/PREFETCH/UNALIGNED */
+    bool fault_write;          /* SEGV: the access was a write */
+    int fault_code;            /* e.g. SEGV_MAPERR vs SEGV_ACCERR */
+
+    const struct target_info *target;
+    int cpu_index;
+
+    /* Engine-private execution state. */
+    sigjmp_buf jmp_env;        /* cpu_raise unwinds to cpu_exec */
+    struct tb *current_tb;     /* TB being executed, for state restore */
+    int current_insn;          /* interpreter: last insn_start index */
+    struct tb_jmp_cache *jmp_cache;
+    bool single_step;          /* gdb single-step: one-insn TBs */
+
+    void *user;                /* owned by the mode (user/system) */
+};
+
+/* The CPU the calling host thread runs. */
+extern __thread struct cpu_common *current_cpu;
+
+/*
+ * Raise guest exception excp at the instruction being executed and unwind
+ * to cpu_exec, which returns excp.  host_pc is the return address of the
+ * helper doing it (GETPC()), which lets generated code find the guest
+ * instruction; the interpreter needs no help.  Guest state (PC and the
+ * target's per-instruction words) is restored first.
+ */
+#define GETPC() ((uintptr_t)__builtin_return_address(0))
+_Noreturn void cpu_raise(struct cpu_common *cpu, int excp, uintptr_t host_pc);
+
+/* Unwind to cpu_exec without restoring state (state already exact). */
+_Noreturn void cpu_loop_exit(struct cpu_common *cpu, int excp);
+
+/* Ask a CPU to leave translated code soon; safe from any thread and from
+ * signal handlers. */
+static inline void cpu_exit(struct cpu_common *cpu)
+{
+    __atomic_store_n(&cpu->exit_request, 1, __ATOMIC_RELEASE);
+}
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * Running guest code: the execution loop and the engine's global set-up.
+ */
+#ifndef KEMU_ENGINE_EXEC_H
+#define KEMU_ENGINE_EXEC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/cpu.h"
+
+struct target_info;
+
+enum engine_backend {
+    ENGINE_INTERP,   /* the IR interpreter: the reference semantics */
+    ENGINE_CODEGEN,  /* x86-64 code generation (when built in) */
+};
+
+struct engine_options {
+    enum engine_backend backend;
+    bool one_insn_per_tb;  /* -one-insn-per-tb */
+    bool no_chaining;      /* debugging aid: never chain TBs */
+};
+
+/* Prepare the engine for one target (globals, code buffer, TB cache).
+ * Called once, before any CPU is created. */
+void engine_init(const struct target_info *target,
+                 const struct engine_options *opts);
+
+/* Allocate a zeroed CPU state of the target's size, reset it, and give it
+ * the engine's per-CPU structures.  The calling thread becomes its runner. */
+struct cpu_common *cpu_create(const struct target_info *target, int index);
+void cpu_destroy(struct cpu_common *cpu);
+
+/*
+ * Execute guest code on cpu until an exception: returns its number
+ * (enum exec_exception or a target code).  On return the guest state is
+ * exact: the PC names the instruction that raised (or the next one to run
+ * after EXCP_INTERRUPT), and cpu->fault_* describe faults.
+ * exit_request is cleared when EXCP_INTERRUPT is returned.
+ */
+int cpu_exec(struct cpu_common *cpu);
+
+/* Drop every translation (e.g. after the code buffer fills, or when the
+ * memory map changes wholesale).  Only when no CPU is inside cpu_exec. */
+void tb_flush_all(void);
+
+/* Invalidate translations of guest code in [start, end) (end exclusive):
+ * munmap, mprotect, cacheflush syscalls, and writes to code pages. */
+void tb_invalidate_range(uint64_t start, uint64_t end);
+
+/* Statistics for -d exec / tests. */
+struct engine_stats {
+    uint64_t tbs_translated;
+    uint64_t tb_flushes;
+    uint64_t tbs_invalidated;
+};
+extern struct engine_stats engine_stats;
+
+#endif

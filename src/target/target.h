@@ -1,0 +1,62 @@
+/*
+ * What a guest CPU architecture provides to the engine and the modes.
+ * One `struct target_info` per architecture variant (arm, mips, mipsel,
+ * ...), listed in target/targets.c and chosen at run time by name.
+ */
+#ifndef KEMU_TARGET_TARGET_H
+#define KEMU_TARGET_TARGET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "engine/cpu.h"
+#include "engine/ir.h"
+
+struct target_info {
+    const char *name;         /* "arm", "mipsel", ...: kemu-NAME */
+    int addr_bits;            /* guest virtual address width: 32 or 64 */
+    bool big_endian;          /* default data byte order */
+    size_t cpu_size;          /* size of the target's CPU state struct */
+
+    /* Register the target's globals once (called before any translation). */
+    void (*init_globals)(struct ir_globals *g);
+
+    /* Set a freshly zeroed CPU state to its reset values. */
+    void (*cpu_reset)(struct cpu_common *cpu);
+
+    /* The TB key for the current state: PC and mode flags (e.g. Thumb). */
+    void (*get_tb_key)(struct cpu_common *cpu, uint64_t *pc,
+                       uint32_t *flags);
+
+    /*
+     * Emit IR for one TB starting at c->pc with c->flags.  Fetch code only
+     * through translator_fetch (engine/translate.h).  Sets c->pc_end and
+     * c->ninsns.
+     */
+    void (*translate)(struct ir_ctx *c);
+
+    /* Restore guest state at an instruction from its insn_start words. */
+    void (*restore_state)(struct cpu_common *cpu,
+                          const uint64_t data[IR_INSN_WORDS]);
+
+    /* Set the PC (gdbstub, loaders) and read it. */
+    void (*set_pc)(struct cpu_common *cpu, uint64_t pc);
+    uint64_t (*get_pc)(struct cpu_common *cpu);
+
+    /* Print registers (-d cpu, HMP info registers, crash reports). */
+    void (*dump_state)(struct cpu_common *cpu, FILE *out);
+
+    /* Disassemble one instruction for -d in_asm: writes text into buf
+     * (capstone under the hood) and returns its size in bytes, 0 if it
+     * cannot be decoded. */
+    int (*disas)(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
+                 size_t len, char *buf, size_t bufsize);
+};
+
+/* All targets built in, and lookup by name (NULL when unknown). */
+extern const struct target_info *const target_list[];
+const struct target_info *target_find(const char *name);
+
+#endif
