@@ -53,6 +53,10 @@ struct cpu_common {
     struct tb_jmp_cache *jmp_cache;
     bool single_step;          /* gdb single-step: one-insn TBs */
 
+    /* Debugger state (engine/exec.h). */
+    uint64_t watch_hit_addr;
+    int watch_hit_flags;       /* WP_* of the hit, 0 when none */
+
     void *user;                /* owned by the mode (user/system) */
 };
 
@@ -71,6 +75,17 @@ _Noreturn void cpu_raise(struct cpu_common *cpu, int excp, uintptr_t host_pc);
 
 /* Unwind to cpu_exec without restoring state (state already exact). */
 _Noreturn void cpu_loop_exit(struct cpu_common *cpu, int excp);
+
+/*
+ * For the host SIGSEGV/SIGBUS handler (user mode): the guest access at
+ * guest_addr faulted while cpu ran guest code.  Restores the guest state
+ * at the faulting instruction and unwinds to cpu_exec, which returns
+ * EXCP_SEGV with fault_addr/fault_write set.  host_pc is the faulting
+ * host instruction (from the signal's ucontext).  Returns only when cpu was
+ * not running guest code (the fault is kemu's own).
+ */
+void cpu_signal_fault(struct cpu_common *cpu, uint64_t guest_addr,
+                      bool is_write, uintptr_t host_pc);
 
 /* Ask a CPU to leave translated code soon; safe from any thread and from
  * signal handlers. */

@@ -49,6 +49,22 @@ void tb_flush_all(void);
  * munmap, mprotect, cacheflush syscalls, and writes to code pages. */
 void tb_invalidate_range(uint64_t start, uint64_t end);
 
+/*
+ * Debugger support.  Breakpoints are per CPU and invalidate the TBs that
+ * contain them so the translator sees them.  Watchpoints stop the CPU with
+ * EXCP_DEBUG after the instruction that accessed [addr, addr+len) completes;
+ * cpu->watch_hit_addr / watch_hit_flags tell which.  Return 0 or -errno.
+ */
+enum { WP_READ = 1, WP_WRITE = 2, WP_ACCESS = 3 };
+int cpu_breakpoint_insert(struct cpu_common *cpu, uint64_t pc);
+int cpu_breakpoint_remove(struct cpu_common *cpu, uint64_t pc);
+void cpu_breakpoint_remove_all(struct cpu_common *cpu);
+int cpu_watchpoint_insert(struct cpu_common *cpu, uint64_t addr, uint64_t len,
+                          int flags);
+int cpu_watchpoint_remove(struct cpu_common *cpu, uint64_t addr, uint64_t len,
+                          int flags);
+void cpu_watchpoint_remove_all(struct cpu_common *cpu);
+
 /* Statistics for -d exec / tests. */
 struct engine_stats {
     uint64_t tbs_translated;

@@ -26,6 +26,14 @@ bool translator_ld16(struct ir_ctx *c, uint64_t pc, bool big_endian,
 bool translator_ld32(struct ir_ctx *c, uint64_t pc, bool big_endian,
                      uint32_t *val);
 
+/*
+ * Is a debugger breakpoint set at pc?  Decoders ask before each
+ * instruction; when true they emit ir_raise(c, EXCP_DEBUG) with the state
+ * at pc instead of the instruction and end the TB.  (Breakpoints are
+ * checked here, never by patching guest memory.)
+ */
+bool translator_breakpoint_here(const struct ir_ctx *c, uint64_t pc);
+
 /* True when another instruction may be added to the TB: below max_insns,
  * room left in the op buffer. */
 bool translator_room(const struct ir_ctx *c);

@@ -20,6 +20,12 @@ struct target_info {
     bool big_endian;          /* default data byte order */
     size_t cpu_size;          /* size of the target's CPU state struct */
 
+    /* CPU models for -cpu: NULL-terminated names, the default first. */
+    const char *const *cpu_models;
+
+    /* Select a model on a reset CPU; false when name is unknown. */
+    bool (*cpu_set_model)(struct cpu_common *cpu, const char *name);
+
     /* Register the target's globals once (called before any translation). */
     void (*init_globals)(struct ir_globals *g);
 
