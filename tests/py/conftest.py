@@ -165,7 +165,7 @@ def vm_factory(tmp):
     vms = []
 
     def make(extra=(), arch="mips", nsock=1, qmp=True):
-        socks = [os.path.join(tmp, "qmp%d.sock" % i) for i in range(nsock)]
+        socks = [os.path.join(tmp, "qmp%d-%d.sock" % (len(vms), i)) for i in range(nsock)]
         args = ["-M", "none", "-display", "none", "-nodefaults"]
         if qmp:
             for s in socks:
