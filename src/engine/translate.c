@@ -181,8 +181,12 @@ struct tb *tb_gen_code(struct cpu_common *cpu, uint64_t pc, uint32_t flags,
     if (bad)
         fatal("invalid IR for the code at 0x%" PRIx64 ": %s", pc, bad);
 
-    if (!engine_skip_optimizer)
+    if (!engine_skip_optimizer) {
         ir_optimize(c);
+        bad = ir_verify(c);
+        if (bad)
+            fatal("optimizer broke the IR at 0x%" PRIx64 ": %s", pc, bad);
+    }
     if (log_enabled(LOG_OP_OPT))
         log_ops("OP after optimization", c);
 
