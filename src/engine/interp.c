@@ -458,7 +458,7 @@ size_t interp_lower(const struct ir_ctx *c, void *buf, size_t room)
 /* ---- Execution ------------------------------------------------------------ */
 
 typedef uint32_t __attribute__((may_alias)) u32a;
-typedef uint64_t __attribute__((may_alias)) u64a;
+typedef uint64_t __attribute__((may_alias, aligned(4))) u64a; /* i32 slots read wide */
 typedef uint16_t __attribute__((may_alias, aligned(1))) u16u;
 typedef uint32_t __attribute__((may_alias, aligned(1))) u32u;
 typedef uint64_t __attribute__((may_alias, aligned(1))) u64u;
