@@ -480,7 +480,8 @@ static bool trans_T_BLX_suffix(struct arm_dc *s, uint32_t insn)
 /* The pair as one instruction: insn = prefix << 16 | suffix. */
 static bool trans_T_BL_pair(struct arm_dc *s, uint32_t insn)
 {
-    int32_t off = ((int32_t)(insn << 5) >> 9) | (extract32(insn, 0, 11) << 1);
+    int32_t off = ((int32_t)((insn >> 16) << 21) >> 9) |
+                  (extract32(insn, 0, 11) << 1);
     bool blx = !(insn & (1u << 12));
     uint32_t dest = s->pc + 4 + off;
 

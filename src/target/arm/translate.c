@@ -395,6 +395,8 @@ void arm_gen_exception_next(struct arm_dc *s, int excp)
     ir_movi(s->c, arm_R[15], s->next_pc);
     ir_call1(s->c, &helper_arm_exception_exit, IR_NONE,
              ir_const_i32(s->c, (uint32_t)excp));
+    /* Not reached (the helper unwinds), but the op list must end here. */
+    ir_exit_tb(s->c, IR_EXIT_NOCHAIN);
     s->end = DISAS_NORETURN;
 }
 

@@ -1,13 +1,19 @@
 /* The harness proper: memory set-up, running, checking, reporting. */
+#define _GNU_SOURCE
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
 
 #include "engine/exec.h"
 #include "engine/guest_mem.h"
 #include "harness.h"
 #include "target/target.h"
+#include "util/log.h"
 
 extern const struct target_info arm_target;
 
@@ -160,6 +166,37 @@ void expect_mem8(uint32_t addr, uint8_t v)
     check(got == v, "[%08x] = %02x, expected %02x", addr, got, v);
 }
 
+/* The guest space is reserved inaccessible: back a range with host memory
+ * (as user mode's mmap does) and give it guest protections. */
+void map_guest(uint32_t start, uint32_t end, int flags)
+{
+    if (mmap(g2h(start), end - start, PROT_READ | PROT_WRITE,
+             MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED) {
+        perror("mmap");
+        exit(2);
+    }
+    page_set_flags(start, end, flags);
+}
+
+/* Host faults on guest addresses become guest faults, as in user mode. */
+static void on_host_fault(int sig, siginfo_t *si, void *ucv)
+{
+    ucontext_t *uc = ucv;
+    bool write_access = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+
+    if (h2g_valid(si->si_addr)) {
+        uint64_t addr = h2g(si->si_addr);
+        if (write_access && page_unprotect(addr))
+            return;
+        cpu_signal_fault(current_cpu, addr, write_access,
+                         (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]);
+    }
+    static const char msg[] = "arm-insn-test: host fault outside guest code\n";
+    if (write(2, msg, sizeof(msg) - 1) < 0)
+        _exit(3);
+    _exit(3);
+}
+
 /* ---- Blobs and main -------------------------------------------------------- */
 
 extern struct test_blob *const test_blobs[];
@@ -191,25 +228,43 @@ int main(int argc, char **argv)
     FILE *results = NULL;
     int npass = 0, nfail = 0;
 
+    const char *only = getenv("KEMU_TEST_ONLY");   /* substring filter */
+    const char *logs = getenv("KEMU_TEST_LOG");    /* -d items */
+
     if (engine && strcmp(engine, "codegen") == 0)
         opts.backend = ENGINE_CODEGEN;
+    if (logs) {
+        const char *bad;
+        size_t bad_len;
+        if (!log_parse_items(logs, &log_mask, &bad, &bad_len)) {
+            fprintf(stderr, "bad KEMU_TEST_LOG item %.*s\n", (int)bad_len, bad);
+            return 2;
+        }
+    }
     if (argc > 1 && !(results = fopen(argv[1], "a"))) {
         perror(argv[1]);
         return 2;
     }
     guest_mem_init(32);
-    /* page_set_flags needs writable host memory to load: map RWX first. */
-    page_set_flags(CODE_BASE, UNMAPPED, PAGE_READ | PAGE_WRITE | PAGE_EXEC);
-    page_set_flags(DATA_BASE, DATA_BASE + 2 * GUEST_PAGE_SIZE,
-                   PAGE_READ | PAGE_WRITE);
-    page_set_flags(STACK_TOP - GUEST_PAGE_SIZE, STACK_TOP,
-                   PAGE_READ | PAGE_WRITE);
+    map_guest(CODE_BASE, UNMAPPED, PAGE_READ | PAGE_EXEC);
+    map_guest(DATA_BASE, DATA_BASE + 2 * GUEST_PAGE_SIZE,
+              PAGE_READ | PAGE_WRITE);
+    map_guest(STACK_TOP - GUEST_PAGE_SIZE, STACK_TOP, PAGE_READ | PAGE_WRITE);
     load_blobs();
     engine_init(&arm_target, &opts);
     cpu = (struct arm_cpu *)cpu_create(&arm_target, 0);
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = on_host_fault;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
     default_features = cpu->features;
 
     for (struct test_case *t = tests; t; t = t->next) {
+        if (only && !strstr(t->name, only))
+            continue;
         cur_name = t->name;
         failed = false;
         if (cpu->features != default_features)

@@ -51,6 +51,7 @@ void setr(int r, uint32_t v);
 void setflags(const char *f);
 void set_mem32(uint32_t addr, uint32_t v);
 void set_features(uint64_t features);     /* flushes TBs */
+void map_guest(uint32_t start, uint32_t end, int flags);
 
 /* Run; check the exception number. */
 void run(int excp);

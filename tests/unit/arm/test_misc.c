@@ -18,7 +18,7 @@ static void kuser_setup(void)
 {
     static bool mapped;
     if (!mapped) {
-        page_set_flags(0xffff0000u, 0xffff1000u, PAGE_READ | PAGE_EXEC);
+        map_guest(0xffff0000u, 0xffff1000u, PAGE_READ | PAGE_EXEC);
         mapped = true;
     }
     arm_kuser_helpers_enabled = true;
