@@ -233,6 +233,7 @@ int main(int argc, char **argv)
 
     if (engine && strcmp(engine, "codegen") == 0)
         opts.backend = ENGINE_CODEGEN;
+    opts.one_insn_per_tb = getenv("KEMU_TEST_ONE_INSN") != NULL;
     if (logs) {
         const char *bad;
         size_t bad_len;
