@@ -245,17 +245,16 @@ static const struct {
 static void arm_map_special_pages(void)
 {
     uint64_t page = ARM_KUSER_VERSION & GUEST_PAGE_MASK;
+    static uint8_t image[GUEST_PAGE_SIZE];
 
-    if (user_mmap(page, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
-                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) < 0)
-        return;
     for (size_t i = 0; i < ARRAY_SIZE(kuser_code); i++)
         for (int k = 0; k < kuser_code[i].n; k++)
-            st32_le(g2h(kuser_code[i].addr + 4 * k), kuser_code[i].insns[k]);
+            st32_le(image + (kuser_code[i].addr - page) + 4 * k,
+                    kuser_code[i].insns[k]);
     /* The number of helpers, counted in 32-byte slots below 0xffff1000. */
-    st32_le(g2h(ARM_KUSER_VERSION), 5);
-    user_mprotect(page, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC);
-    arm_kuser_helpers_enabled = true;
+    st32_le(image + (ARM_KUSER_VERSION - page), 5);
+    if (user_map_kernel_page(page, image, PROT_READ | PROT_EXEC))
+        arm_kuser_helpers_enabled = true;
 }
 
 static int arm_exception_signal(struct cpu_common *c, int excp)

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "engine/exec.h"
@@ -133,6 +134,19 @@ int64_t user_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
                    (unsigned long long)start,
                    (unsigned long long)(start + plen), prot, flags, fd);
     return (int64_t)start;
+}
+
+bool user_map_kernel_page(uint64_t addr, const void *data, int prot)
+{
+    void *h = g2h(addr);
+
+    if (mmap(h, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
+        return false;
+    memcpy(h, data, GUEST_PAGE_SIZE);
+    mprotect(h, GUEST_PAGE_SIZE, host_prot(prot));
+    page_set_flags(addr, addr + GUEST_PAGE_SIZE, page_prot(prot) | PAGE_VALID);
+    return true;
 }
 
 int user_munmap(uint64_t addr, uint64_t len)

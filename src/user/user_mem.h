@@ -22,6 +22,13 @@ void user_mem_init(uint64_t limit, uint64_t mmap_base);
 int64_t user_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
                   uint64_t offset);
 int user_munmap(uint64_t addr, uint64_t len);
+/*
+ * Map one page the kernel provides (ARM's kuser helper page) at addr,
+ * above the limit guest mmap/munmap/mprotect may touch, filled with the
+ * GUEST_PAGE_SIZE bytes at data.  False if the host refuses.
+ */
+bool user_map_kernel_page(uint64_t addr, const void *data, int prot);
+
 int user_mprotect(uint64_t addr, uint64_t len, int prot);
 int user_madvise(uint64_t addr, uint64_t len, int advice);
 int64_t user_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
