@@ -63,6 +63,37 @@ check_true(const char *what, int cond)
         check_u64(check_name_, (uint64_t)(got), (uint64_t)(want));       \
     } while (0)
 
+/*
+ * Values derived from a native build of the same portable C on the host.
+ * A test calls EXPECT_HOST(what, got) in a fixed order and ends with a
+ * table between the "host-expect" markers:
+ *     HOST_EXPECT_TABLE = {
+ *     ... one value per EXPECT_HOST call, in order ...
+ *     };
+ * tests/guest/gen-expect.sh FILE.c builds FILE.c natively with
+ * -DHOST_GEN (EXPECT_HOST then prints each value on stderr) and rewrites
+ * the table.  The guest build compares against the table.
+ */
+#define HOST_EXPECT_TABLE const uint64_t host_want[]
+extern const uint64_t host_want[] __attribute__((weak));
+static unsigned host_idx;
+
+static void __attribute__((unused)) expect_host(const char *what, uint64_t got)
+{
+#ifdef HOST_GEN
+    fprintf(stderr, "EXPECT 0x%llxull, /* %s */\n", (unsigned long long)got, what);
+#else
+    check_u64(what, got, host_want[host_idx]);
+#endif
+    host_idx++;
+}
+#define EXPECT_HOST(what, got) expect_host(what, (uint64_t)(got))
+#define EXPECT_HOSTF(got, ...) do {                                      \
+        char expect_name_[128];                                          \
+        snprintf(expect_name_, sizeof expect_name_, __VA_ARGS__);        \
+        expect_host(expect_name_, (uint64_t)(got));                      \
+    } while (0)
+
 static int __attribute__((unused)) check_done(const char *name)
 {
     if (check_failed)
