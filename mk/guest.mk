@@ -63,3 +63,9 @@ check-guest-arm: guest-arm $(GUEST_KEMU_DEP)
 	KEMU_ARM="$(KEMU_ARM)" tests/guest/run.sh $(GUEST_ARM_OUT) $(TEST_RESULTS)/guest-arm.txt
 
 CHECK_TARGETS += check-guest-arm
+
+check-busybox-arm: $(GUEST_KEMU_DEP) | $(BUILD)/.deps-test
+	@mkdir -p $(TEST_RESULTS)
+	KEMU_ARM="$(KEMU_ARM)" tests/user/busybox-arm.sh $(TEST_RESULTS)/busybox-arm.txt
+
+CHECK_TARGETS += check-busybox-arm
