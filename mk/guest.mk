@@ -69,3 +69,30 @@ check-busybox-arm: $(GUEST_KEMU_DEP) | $(BUILD)/.deps-test
 	KEMU_ARM="$(KEMU_ARM)" tests/user/busybox-arm.sh $(TEST_RESULTS)/busybox-arm.txt
 
 CHECK_TARGETS += check-busybox-arm
+
+# Programs the user-mode suites run.
+USER_TEST_OUT := $(BUILD)/tests/user
+CLI_PROGS := $(USER_TEST_OUT)/cli/tiny $(USER_TEST_OUT)/cli/env \
+             $(USER_TEST_OUT)/cli/illegal $(USER_TEST_OUT)/cli/wild
+
+$(USER_TEST_OUT)/cli/%: tests/user/cli-progs/%.S | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(ARM_CC) -march=armv5te -static -nostdlib -o $@ $<
+
+$(USER_TEST_OUT)/cli/%: tests/user/cli-progs/%.c | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(ARM_CC) -march=armv5te -static -O2 -o $@ $<
+
+$(USER_TEST_OUT)/bad-elf-base: tests/user/bad-elf-base.c | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(ARM_CC) -march=armv5te -static -O2 -o $@ $<
+
+check-bad-elf: $(USER_TEST_OUT)/bad-elf-base $(GUEST_KEMU_DEP)
+	@mkdir -p $(TEST_RESULTS)
+	KEMU_ARM="$(KEMU_ARM)" /usr/bin/python3 tests/user/bad-elf.py $< $(TEST_RESULTS)/bad-elf.txt
+
+check-cli: $(CLI_PROGS) $(GUEST_KEMU_DEP)
+	@mkdir -p $(TEST_RESULTS)
+	KEMU_ARM="$(KEMU_ARM)" tests/user/cli.sh $(USER_TEST_OUT)/cli $(TEST_RESULTS)/cli.txt
+
+CHECK_TARGETS += check-bad-elf check-cli
