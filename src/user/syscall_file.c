@@ -19,12 +19,6 @@
 #include "util/error.h"
 #include "util/log.h"
 
-#define PATH_OR_FAIL(var, addr)                                      \
-    int var##_err;                                                   \
-    const char *var = user_str((addr), 4096, &var##_err);            \
-    if (!var)                                                        \
-        return -var##_err
-
 int64_t sys_read(struct cpu_common *cpu, const uint64_t *a)
 {
     void *p = user_ptr(a[1], a[2], true);

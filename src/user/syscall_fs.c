@@ -15,12 +15,6 @@
 #include "user/syscall.h"
 #include "user/uaccess.h"
 
-#define PATH_OR_FAIL(var, addr)                                      \
-    int var##_err;                                                   \
-    const char *var = user_str((addr), 4096, &var##_err);            \
-    if (!var)                                                        \
-        return -var##_err
-
 #define FD(x) ((int)(x))
 
 /* Linux's 32-bit dev_t encoding as the guest's stat64 carries it. */
@@ -192,10 +186,8 @@ static int64_t do_readlink(int dirfd, const char *path, uint64_t buf,
     char *p = user_ptr(buf, len, true);
     if (!p)
         return -EFAULT;
-    if (strcmp(path, "/proc/self/exe") == 0 && user_state.exe_path) {
-        char real[4096];
-        const char *e = realpath(user_state.exe_path, real) ? real
-                                                           : user_state.exe_path;
+    if (user_path_is_own_exe(path)) {
+        const char *e = user_own_exe();
         size_t n = strlen(e);
         if (n > len)
             n = len;
@@ -205,15 +197,22 @@ static int64_t do_readlink(int dirfd, const char *path, uint64_t buf,
     return sys_ret(readlinkat(dirfd, path, p, len));
 }
 
+/* readlink reads the link itself: the raw path, not user_path's. */
+#define LINK_OR_FAIL(var, addr)                                      \
+    int var##_err;                                                   \
+    const char *var = user_str((addr), 4096, &var##_err);            \
+    if (!var)                                                        \
+        return -var##_err
+
 int64_t sys_readlink(struct cpu_common *cpu, const uint64_t *a)
 {
-    PATH_OR_FAIL(path, a[0]);
+    LINK_OR_FAIL(path, a[0]);
     return do_readlink(AT_FDCWD, path, a[1], a[2]);
 }
 
 int64_t sys_readlinkat(struct cpu_common *cpu, const uint64_t *a)
 {
-    PATH_OR_FAIL(path, a[1]);
+    LINK_OR_FAIL(path, a[1]);
     return do_readlink(FD(a[0]), path, a[2], a[3]);
 }
 

@@ -520,7 +520,7 @@ static int64_t get_strv(uint64_t addr, char ***out)
 int64_t sys_execve(struct cpu_common *cpu, const uint64_t *a)
 {
     int err;
-    const char *path = user_str(a[0], 4096, &err);
+    const char *path = user_path(a[0], &err);
     char **argv, **envp;
     if (!path)
         return -err;

@@ -1,8 +1,13 @@
 /* Checked guest memory access for syscalls (see uaccess.h). */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "user/syscall.h"
 #include "user/uaccess.h"
 #include "user/user_mem.h"
 
@@ -54,4 +59,30 @@ const char *user_str(uint64_t addr, size_t max, int *err)
     }
     *err = ENAMETOOLONG;
     return NULL;
+}
+
+bool user_path_is_own_exe(const char *path)
+{
+    char self[64];
+
+    if (strncmp(path, "/proc/", 6) != 0 || !user_state.exe_path)
+        return false;
+    snprintf(self, sizeof(self), "/proc/%d/exe", (int)getpid());
+    return strcmp(path, "/proc/self/exe") == 0 || strcmp(path, self) == 0;
+}
+
+const char *user_own_exe(void)
+{
+    static __thread char own_exe[PATH_MAX];
+
+    if (!realpath(user_state.exe_path, own_exe))
+        snprintf(own_exe, sizeof(own_exe), "%s", user_state.exe_path);
+    return own_exe;
+}
+
+const char *user_path(uint64_t addr, int *err)
+{
+    const char *path = user_str(addr, 4096, err);
+
+    return path && user_path_is_own_exe(path) ? user_own_exe() : path;
 }

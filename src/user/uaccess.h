@@ -25,6 +25,22 @@ void *user_ptr(uint64_t addr, uint64_t len, bool write);
  * host pointer, or NULL with *err = EFAULT or ENAMETOOLONG. */
 const char *user_str(uint64_t addr, size_t max, int *err);
 
+/*
+ * A path the guest passes to the kernel, as user_str, with the names that
+ * mean the guest's own program (/proc/self/exe, /proc/<own pid>/exe)
+ * turned into the program's real path: on the host they would name kemu.
+ */
+const char *user_path(uint64_t addr, int *err);
+bool user_path_is_own_exe(const char *path);
+const char *user_own_exe(void); /* real path of the guest program */
+
+/* In a syscall: read path argument `addr` into `var` or return -errno. */
+#define PATH_OR_FAIL(var, addr)                                      \
+    int var##_err;                                                   \
+    const char *var = user_path((addr), &var##_err);                 \
+    if (!var)                                                        \
+        return -var##_err
+
 /* Scalars in the guest's byte order. */
 static inline uint64_t abi_ld(const void *p, int size)
 {
