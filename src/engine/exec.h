@@ -5,6 +5,7 @@
 #define KEMU_ENGINE_EXEC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "engine/cpu.h"
@@ -20,6 +21,7 @@ struct engine_options {
     enum engine_backend backend;
     bool one_insn_per_tb;  /* -one-insn-per-tb */
     bool no_chaining;      /* debugging aid: never chain TBs */
+    size_t code_size;      /* bytes for translated code; 0: default */
 };
 
 /* Prepare the engine for one target (globals, code buffer, TB cache).

@@ -227,6 +227,11 @@ struct ir_ctx {
     /* Set by the builder on overflow; the engine then retranslates with
      * fewer instructions. */
     bool overflow;
+
+    /* Engine bookkeeping, filled by the builder and translator_fetch. */
+    int ninsn_starts;          /* insn_start ops emitted so far */
+    int ncode_pages;           /* guest pages the TB's code lies on */
+    uint64_t code_pages[2];
 };
 
 /* ---- Builder: temps ---------------------------------------------------- */

@@ -59,6 +59,16 @@ struct target_info {
      * cannot be decoded. */
     int (*disas)(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
                  size_t len, char *buf, size_t bufsize);
+
+    /*
+     * gdbstub register access by gdb register number (the layout in
+     * gdbstub/gdb_arch.c): read writes the value into buf in target byte
+     * order and returns its size in bytes; write takes it from buf.  Both
+     * return 0 for a register the target does not have.  NULL: no gdb
+     * register access yet.
+     */
+    int (*gdb_read_reg)(struct cpu_common *cpu, int regnum, uint8_t *buf);
+    int (*gdb_write_reg)(struct cpu_common *cpu, int regnum, const uint8_t *buf);
 };
 
 /* All targets built in, and lookup by name (NULL when unknown). */

@@ -1,0 +1,154 @@
+/*
+ * Engine-private declarations shared by the engine's files: translation
+ * blocks, the TB cache, the per-CPU engine state and the interpreter.
+ * Nothing outside src/engine/ includes this.
+ */
+#ifndef KEMU_ENGINE_INTERNAL_H
+#define KEMU_ENGINE_INTERNAL_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/cpu.h"
+#include "engine/exec.h"
+#include "engine/ir.h"
+
+struct target_info;
+
+/* TB compile flags: part of the cache key with (pc, flags). */
+enum {
+    CF_SINGLE_INSN = 1, /* one instruction (single step, -one-insn-per-tb) */
+    CF_NO_CHAIN = 2,    /* debugger single step: never continue in-line */
+};
+
+/*
+ * One translation block.  Descriptors and their code live in the arena
+ * and are never freed individually: an invalidated TB stays readable (a
+ * CPU may still be finishing it) until the next flush, which happens only
+ * at a point where no CPU runs translated code.
+ */
+struct tb {
+    uint64_t pc;
+    uint64_t pc_end;            /* just past the last instruction */
+    uint32_t flags;             /* target mode flags */
+    uint32_t cflags;            /* CF_* */
+    uint32_t invalid;           /* set once, read without the lock */
+    uint32_t ninsns;
+    uint32_t npages;            /* guest pages the code lies on (0-2) */
+    bool nocache;               /* not in the hash: translate each time */
+    uint64_t page_addr[2];
+
+    struct tb *hash_next;       /* bucket chain (lock-free readers) */
+    uintptr_t page_next[2];     /* per-page lists: tb | index, tagged */
+    struct tb *jmp_dest[2];     /* chained successor of goto_tb slot n */
+    uintptr_t jmp_in;           /* TBs chained to this one: tb | slot */
+    uintptr_t jmp_in_next[2];   /* link in the successor's jmp_in list */
+    struct tb *all_next;        /* every TB, for flush bookkeeping */
+
+    const uint64_t (*insn_data)[IR_INSN_WORDS];
+    const void *code;           /* backend code: interpreter records */
+};
+
+/*
+ * Per-CPU engine state behind cpu->jmp_cache: the direct-mapped jump cache
+ * (the fast path of lookup_and_goto and of the loop) and debugger state.
+ */
+#define TB_JMP_CACHE_BITS 12
+#define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
+#define ENGINE_MAX_BREAKPOINTS 64
+#define ENGINE_MAX_WATCHPOINTS 16
+
+struct engine_watchpoint {
+    uint64_t addr, len;
+    int flags;
+};
+
+struct tb_jmp_cache {
+    struct tb *tb[TB_JMP_CACHE_SIZE];
+    struct cpu_common *cpu;
+    int nbreak;
+    uint64_t breakpoints[ENGINE_MAX_BREAKPOINTS];
+    int nwatch;
+    struct engine_watchpoint watch[ENGINE_MAX_WATCHPOINTS];
+};
+
+static inline unsigned tb_jmp_cache_hash(uint64_t pc)
+{
+    return (unsigned)((pc >> 1) ^ (pc >> (TB_JMP_CACHE_BITS + 1))) &
+           (TB_JMP_CACHE_SIZE - 1);
+}
+
+static inline struct tb *tb_jmp_cache_lookup(struct cpu_common *cpu,
+                                             uint64_t pc, uint32_t flags,
+                                             uint32_t cflags)
+{
+    struct tb *tb = __atomic_load_n(
+        &cpu->jmp_cache->tb[tb_jmp_cache_hash(pc)], __ATOMIC_ACQUIRE);
+    if (tb && tb->pc == pc && tb->flags == flags && tb->cflags == cflags &&
+        !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
+        return tb;
+    return NULL;
+}
+
+/* ---- Engine globals (exec.c) ------------------------------------------- */
+
+extern const struct target_info *engine_target;
+extern struct engine_options engine_opts;
+extern struct ir_globals engine_globals;
+extern size_t engine_frame_offset; /* interpreter frame, from the CPU state */
+extern bool engine_skip_optimizer;  /* tests: run the IR as built */
+#define ENGINE_FRAME_SIZE ((size_t)(IR_MAX_TEMPS + 8) * 8)
+
+/* ---- TB cache (tb.c) ----------------------------------------------------- */
+
+extern pthread_mutex_t tb_lock;
+
+void tb_cache_init(size_t arena_size);
+/* Room in the arena for a TB with code_size bytes of code, or NULL. */
+struct tb *tb_alloc(size_t code_size);
+size_t tb_arena_room(void);
+void *tb_arena_top(void);
+bool tb_arena_empty(void);
+void tb_insert(struct tb *tb);              /* hash + page lists (locked) */
+struct tb *tb_lookup(uint64_t pc, uint32_t flags, uint32_t cflags);
+void tb_add_jump(struct tb *from, int slot, struct tb *to);
+void tb_invalidate_page(uint64_t page_addr);
+void tb_invalidate_page_locked(uint64_t page_addr);
+void tb_flush_locked(void);
+void tb_register_cpu(struct cpu_common *cpu);
+void tb_unregister_cpu(struct cpu_common *cpu);
+void tb_jmp_cache_set(struct cpu_common *cpu, struct tb *tb);
+/* A flush was requested because the arena is full. */
+extern volatile bool tb_flush_pending;
+
+/* ---- Translation (translate.c) -------------------------------------------- */
+
+/* Translate the TB at (pc, flags); NULL when the arena is full. */
+struct tb *tb_gen_code(struct cpu_common *cpu, uint64_t pc, uint32_t flags,
+                       uint32_t cflags);
+
+/* ---- Interpreter (interp.c) -------------------------------------------- */
+
+/* Lower an optimized op list into interpreter records at buf (at most room
+ * bytes); returns the bytes used or 0 when they do not fit. */
+size_t interp_lower(const struct ir_ctx *c, void *buf, size_t room);
+
+/* Run tb and the TBs chained from it; returns the TB that exited and its
+ * exit slot (0, 1, or IR_EXIT_NOCHAIN). */
+struct tb *interp_exec(struct cpu_common *cpu, struct tb *tb, int *slot);
+
+/* ---- Debugging (debug.c) ------------------------------------------------- */
+
+/* Watchpoint check for an access of size bytes at addr (WP_READ/WP_WRITE). */
+void engine_watch_check(struct cpu_common *cpu, uint64_t addr, unsigned size,
+                        int kind);
+void engine_log_tb_entry(struct cpu_common *cpu, const struct tb *tb);
+
+/* ---- Guest memory (guest_mem.c) ------------------------------------------ */
+
+/* Head of the list of TBs whose code lies on the page of addr (tagged
+ * pointers), created on demand; NULL for addresses outside the table. */
+uintptr_t *page_tb_list(uint64_t addr, bool create);
+
+#endif

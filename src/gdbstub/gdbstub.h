@@ -1,0 +1,31 @@
+/*
+ * The GDB remote serial protocol server, for both modes.
+ *
+ * System mode: gdbstub_system_start() serves a chardev from the main
+ * loop; it never blocks start-up.  User mode calls the blocking entry
+ * points from its CPU loop:
+ *
+ *   gdbstub_user_start(port, cpu)      listen, wait for gdb, serve until
+ *                                      it continues or steps
+ *   gdbstub_user_handle_stop(cpu, sig) report a stop (EXCP_DEBUG: SIGTRAP,
+ *                                      or a guest signal), serve until
+ *                                      gdb resumes; returns the signal to
+ *                                      deliver to the guest (0: none)
+ *   gdbstub_user_exit(code)            report W<code> when the program ends
+ */
+#ifndef KEMU_GDBSTUB_GDBSTUB_H
+#define KEMU_GDBSTUB_GDBSTUB_H
+
+#include <stdbool.h>
+
+struct chardev;
+struct cpu_common;
+
+void gdbstub_system_start(struct chardev *chr);
+
+bool gdbstub_user_start(int port, struct cpu_common *cpu);
+int gdbstub_user_handle_stop(struct cpu_common *cpu, int sig);
+void gdbstub_user_exit(int code);
+bool gdbstub_user_active(void);
+
+#endif

@@ -1,0 +1,150 @@
+/* Board registry and the machine being emulated (see machine.h). */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "system/machine.h"
+#include "system/qom.h"
+#include "system/runstate.h"
+#include "util/error.h"
+
+struct machine current_machine = { .smp_cpus = 1 };
+
+/* -M none: no devices and no CPU; RAM only when -m is given. */
+static bool none_init(struct machine *m, char **err)
+{
+    return true;
+}
+
+static const struct board board_none = {
+    .name = "none",
+    .desc = "empty machine",
+    .cpu_max = 1,
+    .default_ram_id = "ram",
+    .default_ram = 0,
+    .init = none_init,
+};
+
+const struct board *const board_list[] = {
+    &board_none,
+    NULL,
+};
+
+static bool in_list(const char *list, const char *arch)
+{
+    size_t n = strlen(arch);
+    for (const char *p = list; p && *p;) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == n && !strncmp(p, arch, n))
+            return true;
+        p = e ? e + 1 : NULL;
+    }
+    return false;
+}
+
+bool board_supports(const struct board *b, const char *arch)
+{
+    if (!b->arches)
+        return true;
+    for (int i = 0; b->arches[i]; i++)
+        if (!strcmp(b->arches[i], arch))
+            return true;
+    return false;
+}
+
+bool board_is_default(const struct board *b, const char *arch)
+{
+    return in_list(b->default_for, arch);
+}
+
+const struct board *board_find(const char *arch, const char *name)
+{
+    for (int i = 0; board_list[i]; i++)
+        if (!strcmp(board_list[i]->name, name) && board_supports(board_list[i], arch))
+            return board_list[i];
+    return NULL;
+}
+
+const struct board *board_default(const char *arch)
+{
+    for (int i = 0; board_list[i]; i++)
+        if (board_supports(board_list[i], arch) && board_is_default(board_list[i], arch))
+            return board_list[i];
+    return NULL;
+}
+
+void machine_list_boards(FILE *out, const char *arch)
+{
+    fprintf(out, "Supported machines are:\n");
+    for (int i = 0; board_list[i]; i++) {
+        const struct board *b = board_list[i];
+        if (board_supports(b, arch))
+            fprintf(out, "%-20s %s%s\n", b->name, b->desc,
+                    board_is_default(b, arch) ? " (default)" : "");
+    }
+}
+
+void machine_list_cpus(FILE *out, const struct sys_arch *arch)
+{
+    fprintf(out, "Available CPUs:\n");
+    for (int i = 0; arch->cpu_models[i]; i++)
+        fprintf(out, "  %s\n", arch->cpu_models[i]);
+}
+
+bool machine_cpu_model_valid(const struct sys_arch *arch, const char *model)
+{
+    for (int i = 0; arch->cpu_models[i]; i++)
+        if (!strcmp(arch->cpu_models[i], model))
+            return true;
+    return false;
+}
+
+bool machine_init(char **err)
+{
+    struct machine *m = &current_machine;
+
+    if (m->ram_size) {
+        /* Reserve lazily: pages cost nothing until the guest touches them. */
+        m->ram = mmap(NULL, m->ram_size, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (m->ram == MAP_FAILED) {
+            m->ram = NULL;
+            *err = xstrdup("cannot set up guest memory 'ram': Cannot allocate memory");
+            return false;
+        }
+    }
+    if (!m->board->init(m, err))
+        return false;
+    machine_phase = PHASE_READY;
+    return true;
+}
+
+void machine_reset(void)
+{
+    /* -M none has no devices or CPUs to reset; boards hook in here. */
+}
+
+void machine_powerdown(void)
+{
+    /* No guest ACPI/power button on -M none: the request is ignored. */
+}
+
+bool machine_phys_read(uint64_t addr, void *buf, uint64_t len)
+{
+    struct machine *m = &current_machine;
+    if (!m->ram || addr >= m->ram_size || len > m->ram_size - addr)
+        return false;
+    memcpy(buf, m->ram + addr, len);
+    return true;
+}
+
+bool machine_phys_write(uint64_t addr, const void *buf, uint64_t len)
+{
+    struct machine *m = &current_machine;
+    if (!m->ram || addr >= m->ram_size || len > m->ram_size - addr)
+        return false;
+    memcpy(m->ram + addr, buf, len);
+    return true;
+}

@@ -1,0 +1,183 @@
+/*
+ * The ARM CPU as the engine and the modes see it: models, reset, CPSR
+ * conversion, globals, TB keys, state restore, register dump, and the
+ * target_info that ties it together.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "target/arm/translate.h"
+#include "target/target.h"
+#include "util/bits.h"
+
+bool arm_kuser_helpers_enabled;
+
+/* ---- CPU models ---------------------------------------------------------- */
+
+struct arm_model {
+    const char *name;
+    uint32_t midr;
+    uint64_t features;
+};
+
+#define FEAT_V5TE (ARM_FEAT(V4T) | ARM_FEAT(V5) | ARM_FEAT(V5TE))
+
+/* The default first.  A later model adds its feature bits here (arm1136:
+ * V6; arm1176/mpcore: V6K; cortex-a8: V7, THUMB2, VFP3, NEON) once the
+ * decoder covers them. */
+static const struct arm_model arm_models[] = {
+    { "arm926", 0x41069265, FEAT_V5TE },
+    { "arm946", 0x41059461, FEAT_V5TE },
+    { "arm1026", 0x4106a262, FEAT_V5TE },
+};
+
+static const char *const arm_model_names[] = {
+    "arm926", "arm946", "arm1026", NULL,
+};
+
+bool arm_cpu_set_model(struct arm_cpu *cpu, const char *name)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(arm_models); i++) {
+        if (strcmp(arm_models[i].name, name) == 0) {
+            cpu->model = arm_models[i].name;
+            cpu->midr = arm_models[i].midr;
+            cpu->features = arm_models[i].features;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool arm_set_model_hook(struct cpu_common *cpu, const char *name)
+{
+    return arm_cpu_set_model(arm_cpu(cpu), name);
+}
+
+/* ---- CPSR ----------------------------------------------------------------- */
+
+uint32_t arm_cpsr_read(const struct arm_cpu *cpu)
+{
+    return (cpu->NF & CPSR_N) | (cpu->ZF == 0 ? CPSR_Z : 0) |
+           (cpu->CF ? CPSR_C : 0) | ((cpu->VF & 0x80000000u) >> 3) |
+           (cpu->QF ? CPSR_Q : 0) | ((cpu->ge & 0xf) << 16) |
+           (cpu->thumb ? CPSR_T : 0) |
+           (cpu->cpsr_other & ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T));
+}
+
+void arm_cpsr_write(struct arm_cpu *cpu, uint32_t val, uint32_t mask)
+{
+    if (mask & CPSR_N)
+        cpu->NF = val & CPSR_N;
+    if (mask & CPSR_Z)
+        cpu->ZF = (val & CPSR_Z) ? 0 : 1;
+    if (mask & CPSR_C)
+        cpu->CF = (val >> 29) & 1;
+    if (mask & CPSR_V)
+        cpu->VF = (val << 3) & 0x80000000u;
+    if (mask & CPSR_Q)
+        cpu->QF = (val >> 27) & 1;
+    if (mask & CPSR_GE)
+        cpu->ge = (cpu->ge & ~(mask >> 16)) | ((val & mask) >> 16 & 0xf);
+    if (mask & CPSR_T)
+        cpu->thumb = (val >> 5) & 1;
+    uint32_t other = mask & ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T);
+    cpu->cpsr_other = (cpu->cpsr_other & ~other) | (val & other);
+}
+
+/* ---- Engine hooks ----------------------------------------------------------- */
+
+static void arm_init_globals(struct ir_globals *g)
+{
+    static const char *const names[16] = {
+        "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7",
+        "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc",
+    };
+    for (int i = 0; i < 16; i++)
+        arm_R[i] = ir_global_register(g, IR_I32,
+                                      offsetof(struct arm_cpu, regs[i]),
+                                      names[i]);
+    arm_NF = ir_global_register(g, IR_I32, offsetof(struct arm_cpu, NF), "NF");
+    arm_ZF = ir_global_register(g, IR_I32, offsetof(struct arm_cpu, ZF), "ZF");
+    arm_CF = ir_global_register(g, IR_I32, offsetof(struct arm_cpu, CF), "CF");
+    arm_VF = ir_global_register(g, IR_I32, offsetof(struct arm_cpu, VF), "VF");
+    arm_QF = ir_global_register(g, IR_I32, offsetof(struct arm_cpu, QF), "QF");
+    arm_thumb_g = ir_global_register(g, IR_I32,
+                                     offsetof(struct arm_cpu, thumb), "thumb");
+    arm_a32_build();
+    arm_decoder_build(&arm_t16_decoder);
+}
+
+static void arm_cpu_reset(struct cpu_common *c)
+{
+    struct arm_cpu *cpu = arm_cpu(c);
+    memset(cpu->regs, 0, sizeof(cpu->regs));
+    cpu->NF = cpu->CF = cpu->VF = cpu->QF = 0;
+    cpu->ZF = 1;
+    cpu->thumb = 0;
+    cpu->ge = 0;
+    cpu->cpsr_other = ARM_MODE_USR;
+    cpu->tpidruro = 0;
+    cpu->fpscr = 0;
+    if (!cpu->model)
+        arm_cpu_set_model(cpu, arm_models[0].name);
+}
+
+static void arm_get_tb_key(struct cpu_common *c, uint64_t *pc,
+                           uint32_t *flags)
+{
+    struct arm_cpu *cpu = arm_cpu(c);
+    *pc = cpu->regs[15];
+    *flags = cpu->thumb ? ARM_TBFLAG_THUMB : 0;
+}
+
+/* data[0] is the instruction's address; data[1] is reserved for
+ * per-instruction state such as Thumb-2 IT bits. */
+static void arm_restore_state(struct cpu_common *c,
+                              const uint64_t data[IR_INSN_WORDS])
+{
+    arm_cpu(c)->regs[15] = (uint32_t)data[0];
+}
+
+static void arm_set_pc(struct cpu_common *c, uint64_t pc)
+{
+    arm_cpu(c)->regs[15] = (uint32_t)pc;
+}
+
+static uint64_t arm_get_pc(struct cpu_common *c)
+{
+    return arm_cpu(c)->regs[15];
+}
+
+static void arm_dump_state(struct cpu_common *c, FILE *out)
+{
+    struct arm_cpu *cpu = arm_cpu(c);
+    uint32_t psr = arm_cpsr_read(cpu);
+
+    for (int i = 0; i < 16; i++)
+        fprintf(out, "R%02d=%08x%c", i, cpu->regs[i], (i % 4 == 3) ? '\n' : ' ');
+    fprintf(out, "PSR=%08x %c%c%c%c%c %c usr32\n", psr,
+            psr & CPSR_N ? 'N' : '-', psr & CPSR_Z ? 'Z' : '-',
+            psr & CPSR_C ? 'C' : '-', psr & CPSR_V ? 'V' : '-',
+            psr & CPSR_Q ? 'Q' : '-', psr & CPSR_T ? 'T' : 'A');
+}
+
+int arm_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code, size_t len,
+              char *buf, size_t bufsize);
+
+const struct target_info arm_target = {
+    .name = "arm",
+    .addr_bits = 32,
+    .big_endian = false,
+    .cpu_size = sizeof(struct arm_cpu),
+    .cpu_models = arm_model_names,
+    .cpu_set_model = arm_set_model_hook,
+    .init_globals = arm_init_globals,
+    .cpu_reset = arm_cpu_reset,
+    .get_tb_key = arm_get_tb_key,
+    .translate = arm_translate,
+    .restore_state = arm_restore_state,
+    .set_pc = arm_set_pc,
+    .get_pc = arm_get_pc,
+    .dump_state = arm_dump_state,
+    .disas = arm_disas,
+};

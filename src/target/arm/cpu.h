@@ -1,0 +1,123 @@
+/*
+ * ARM guest CPU state (AArch32).
+ *
+ * The condition flags live as four separate words so that each flag
+ * computation is an independent IR value the optimizer can drop when a
+ * later instruction overwrites the flag unread:
+ *     NF   N is bit 31 of NF
+ *     ZF   Z is set iff ZF == 0
+ *     CF   C is CF (always 0 or 1)
+ *     VF   V is bit 31 of VF
+ *     QF   Q is set iff QF != 0 (sticky saturation flag)
+ * The rest of the CPSR is split the same way: `thumb` (T bit, 0/1),
+ * `ge` (GE[3:0] in bits 3:0, ARMv6 SIMD) and `cpsr_other` for every
+ * remaining bit (mode, A/I/F masks, E, J, IT bits), which the decoder never
+ * reads in user mode.  arm_cpsr_read/arm_cpsr_write convert.
+ */
+#ifndef KEMU_TARGET_ARM_CPU_H
+#define KEMU_TARGET_ARM_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/cpu.h"
+
+/* Target exception codes returned by cpu_exec. */
+enum {
+    ARM_EXCP_BKPT = EXCP_TARGET_BASE, /* BKPT: PC at the BKPT instruction */
+};
+
+/*
+ * Architecture features.  A CPU model is a set of these; the decoder tests
+ * them per pattern, and an instruction whose feature is missing is
+ * UNDEFINED.  Later models add bits, never change the meaning of old ones.
+ */
+enum arm_feature {
+    ARM_FEATURE_V4T,     /* Thumb state, BX */
+    ARM_FEATURE_V5,      /* BLX, CLZ, BKPT, LDM-to-PC interworking */
+    ARM_FEATURE_V5TE,    /* DSP: SMULxy..., QADD..., LDRD/STRD, PLD */
+    ARM_FEATURE_V6,      /* (reserved) media instructions, LDREX... */
+    ARM_FEATURE_V6K,     /* TPIDRURO via MRC p15, CLREX, byte/half LDREX */
+    ARM_FEATURE_V7,      /* ALU writes to PC interwork */
+    ARM_FEATURE_THUMB2,  /* (reserved) 32-bit Thumb encodings */
+    ARM_FEATURE_VFP,     /* (reserved) VFPv2 */
+    ARM_FEATURE_VFP3,    /* (reserved) */
+    ARM_FEATURE_NEON,    /* (reserved) */
+};
+
+#define ARM_FEAT(f) (1ull << ARM_FEATURE_##f)
+
+/* CPSR bits. */
+#define CPSR_N (1u << 31)
+#define CPSR_Z (1u << 30)
+#define CPSR_C (1u << 29)
+#define CPSR_V (1u << 28)
+#define CPSR_Q (1u << 27)
+#define CPSR_NZCV 0xf0000000u
+#define CPSR_GE (0xfu << 16)
+#define CPSR_T (1u << 5)
+#define CPSR_MODE 0x1fu
+#define ARM_MODE_USR 0x10u
+
+/* The kernel's user helper page (Linux "kuser helpers"). */
+#define ARM_KUSER_START 0xffff0f60u
+#define ARM_KUSER_END 0xffff1000u       /* exclusive */
+#define ARM_KUSER_CMPXCHG64 0xffff0f60u
+#define ARM_KUSER_MEMORY_BARRIER 0xffff0fa0u
+#define ARM_KUSER_CMPXCHG 0xffff0fc0u
+#define ARM_KUSER_GET_TLS 0xffff0fe0u
+#define ARM_KUSER_VERSION 0xffff0ffcu
+
+/* TB flags: what changes decoding. */
+#define ARM_TBFLAG_THUMB 1u
+
+struct arm_cpu {
+    struct cpu_common common;
+
+    uint32_t regs[16];     /* r0-r15; regs[15] is the address of the next
+                              instruction to execute (not PC+8) */
+    uint32_t NF, ZF, CF, VF, QF;
+    uint32_t thumb;        /* 0 = ARM state, 1 = Thumb state */
+    uint32_t ge;           /* GE[3:0] */
+    uint32_t cpsr_other;   /* CPSR bits not held above */
+
+    uint32_t tpidruro;     /* CP15 c13,c0,3: user read-only thread ID (TLS) */
+
+    /* VFP/NEON (not decoded yet; the layout is fixed now so nothing moves
+     * when it is). */
+    uint64_t vfp_d[32] __attribute__((aligned(16)));
+    uint32_t fpscr;
+    uint32_t fpexc;
+
+    /* Identity and features of the selected model. */
+    uint64_t features;
+    uint32_t midr;
+    const char *model;
+};
+
+static inline struct arm_cpu *arm_cpu(struct cpu_common *c)
+{
+    return (struct arm_cpu *)c;
+}
+
+static inline bool arm_feature(const struct arm_cpu *cpu, enum arm_feature f)
+{
+    return (cpu->features >> f) & 1;
+}
+
+uint32_t arm_cpsr_read(const struct arm_cpu *cpu);
+
+/* Write the CPSR bits selected by mask (user mode passes CPSR_NZCV |
+ * CPSR_Q | CPSR_GE; signal return may pass CPSR_T too). */
+void arm_cpsr_write(struct arm_cpu *cpu, uint32_t val, uint32_t mask);
+
+/* Select a model by name ("arm926", ...); false when unknown. */
+bool arm_cpu_set_model(struct arm_cpu *cpu, const char *name);
+
+/* Set by Linux user mode when the guest may call the kernel's helper page
+ * (0xffff0f60..0xffff0fff): the translator then emits their semantics
+ * instead of fetching code there.  User mode maps that page and writes
+ * the helper count at ARM_KUSER_VERSION. */
+extern bool arm_kuser_helpers_enabled;
+
+#endif

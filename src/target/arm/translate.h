@@ -1,0 +1,173 @@
+/*
+ * Internal interface of the ARM decoder: the per-instruction context and
+ * the helpers every instruction-class file shares.  Not for other layers.
+ */
+#ifndef KEMU_TARGET_ARM_TRANSLATE_H
+#define KEMU_TARGET_ARM_TRANSLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/ir.h"
+#include "target/arm/cpu.h"
+
+/* How the current instruction leaves the TB. */
+enum arm_disas_end {
+    DISAS_NEXT,      /* falls through to the next instruction */
+    DISAS_NORETURN,  /* raised an exception: nothing follows */
+    DISAS_JUMP,      /* wrote the PC (and maybe thumb) globals: indirect */
+    DISAS_DIRECT,    /* branch to s->jmp_dest (thumb already set if needed) */
+    DISAS_UPDATE,    /* state changed that affects decoding: exit to loop
+                        with the PC of the next instruction */
+};
+
+struct arm_dc {
+    struct ir_ctx *c;
+    uint32_t pc;         /* address of the current instruction */
+    uint32_t next_pc;    /* address after it */
+    bool thumb;
+    uint64_t features;
+    enum arm_disas_end end;
+    uint32_t jmp_dest;   /* DISAS_DIRECT target */
+    bool condjmp;        /* a condition check branches to condlabel */
+    ir_label condlabel;
+};
+
+/* One decode pattern: the instruction matches when (insn & mask) == value
+ * and the model has `feature` (ARM_FEATURE_V4T stands for "always"). */
+typedef bool arm_trans_fn(struct arm_dc *s, uint32_t insn);
+struct arm_pattern {
+    uint32_t mask;
+    uint32_t value;
+    const char *name;
+    arm_trans_fn *trans;
+    int8_t feature;       /* enum arm_feature, or -1 for none */
+};
+#define ARM_NOFEAT (-1)
+
+/*
+ * Pattern tables are scanned first-match in table order; to keep that
+ * cheap a table is indexed once at start-up by a few key bits into
+ * buckets listing only the patterns compatible with those bits.
+ */
+#define ARM_BUCKET_MAX 12
+struct arm_decoder {
+    const struct arm_pattern *pats;
+    int npats;
+    uint32_t (*key)(uint32_t insn);
+    uint32_t key_mask_bits; /* insn bits the key is taken from */
+    int nbuckets;
+    uint8_t (*buckets)[ARM_BUCKET_MAX + 1]; /* [0] = count */
+};
+
+void arm_decoder_build(struct arm_decoder *d);
+/* The matching pattern, or NULL (UNDEFINED). */
+const struct arm_pattern *arm_decode(const struct arm_decoder *d,
+                                     uint32_t insn, uint64_t features);
+
+/* Globals (guest registers in struct arm_cpu). */
+extern ir_t arm_R[16];
+extern ir_t arm_NF, arm_ZF, arm_CF, arm_VF, arm_QF, arm_thumb_g;
+
+static inline bool arm_has(const struct arm_dc *s, enum arm_feature f)
+{
+    return (s->features >> f) & 1;
+}
+
+/* ---- Registers ---- */
+
+/* A copy of register r as read by the instruction (PC reads as the
+ * instruction's address + 8 in ARM state, + 4 in Thumb state). */
+ir_t arm_load_reg(struct arm_dc *s, int r);
+/* Align(PC, 4) as Thumb PC-relative forms read it. */
+uint32_t arm_pc_read_value(const struct arm_dc *s);
+/* Write v to r (r != 15). */
+void arm_store_reg(struct arm_dc *s, int r, ir_t v);
+
+/* Writes to the PC, as the manual names them. */
+void arm_branch_write_pc(struct arm_dc *s, ir_t v); /* no state change */
+void arm_bx_write_pc(struct arm_dc *s, ir_t v);     /* interworking */
+void arm_load_write_pc(struct arm_dc *s, ir_t v);   /* BX on v5T+ */
+void arm_alu_write_pc(struct arm_dc *s, ir_t v);    /* BX on v7 ARM */
+/* Register write by a load: r == 15 interworks as LoadWritePC. */
+void arm_store_reg_from_load(struct arm_dc *s, int r, ir_t v);
+/* Direct branch to a known address (optionally switching state). */
+void arm_gen_direct_branch(struct arm_dc *s, uint32_t dest, bool to_thumb);
+
+/* ---- Flags ---- */
+void arm_gen_logic_flags(struct arm_dc *s, ir_t res);  /* NF = ZF = res */
+/* d = a op b setting NZCV (adc/sbc use and update C). */
+void arm_gen_add_cc(struct arm_dc *s, ir_t d, ir_t a, ir_t b);
+void arm_gen_adc_cc(struct arm_dc *s, ir_t d, ir_t a, ir_t b);
+void arm_gen_sub_cc(struct arm_dc *s, ir_t d, ir_t a, ir_t b);
+void arm_gen_sbc_cc(struct arm_dc *s, ir_t d, ir_t a, ir_t b);
+void arm_gen_adc(struct arm_dc *s, ir_t d, ir_t a, ir_t b);  /* no flags */
+void arm_gen_sbc(struct arm_dc *s, ir_t d, ir_t a, ir_t b);
+
+/* Shifts with the ARM rules for counts (shift_imm encodings: LSR/ASR #0
+ * mean 32, ROR #0 means RRX).  When carry is not IR_NONE it receives the
+ * shifter carry-out. */
+enum { ARM_LSL, ARM_LSR, ARM_ASR, ARM_ROR };
+void arm_gen_shift_imm(struct arm_dc *s, ir_t d, ir_t v, int type, int amount,
+                       ir_t carry);
+void arm_gen_shift_reg(struct arm_dc *s, ir_t d, ir_t v, int type, ir_t count,
+                       ir_t carry);
+
+/* LDM/STM of any addressing mode (a32_mem.c; Thumb uses it too). */
+bool arm_gen_ldm_stm(struct arm_dc *s, int rn, uint32_t list, bool load,
+                     bool before, bool up, bool wback);
+
+/* Saturating signed add/sub setting Q on saturation. */
+void arm_gen_qadd(struct arm_dc *s, ir_t d, ir_t a, ir_t b);
+void arm_gen_qsub(struct arm_dc *s, ir_t d, ir_t a, ir_t b);
+/* Q |= signed overflow of d = a + b (d already computed). */
+void arm_gen_add_setq(struct arm_dc *s, ir_t d, ir_t a, ir_t b);
+
+/* ---- Control ---- */
+/* Branch to condlabel unless condition cond (0..14) holds. */
+void arm_gen_test_cc(struct arm_dc *s, int cond, ir_label skip);
+/* Raise excp at this instruction. */
+void arm_gen_exception(struct arm_dc *s, int excp);
+/* Raise excp with the PC already on the next instruction (SVC). */
+void arm_gen_exception_next(struct arm_dc *s, int excp);
+bool arm_trans_udef(struct arm_dc *s, uint32_t insn);
+
+/* Guest memory (little-endian for now; BE8/BE32 would set it here). */
+static inline enum ir_memop arm_mo(const struct arm_dc *s, enum ir_memop mo)
+{
+    return mo | MO_LE;
+}
+
+/* ---- Instruction-class decoders ---- */
+extern struct arm_decoder arm_a32_decoder;      /* cond != 1111 */
+extern struct arm_decoder arm_a32_uncond_decoder; /* cond == 1111 */
+extern struct arm_decoder arm_t16_decoder;
+
+/* The target's translate hook (translate.c) and table set-up (a32.c). */
+void arm_translate(struct ir_ctx *c);
+void arm_a32_build(void);
+
+void arm_translate_a32(struct arm_dc *s, uint32_t insn);
+/* hw2 is the following halfword when have_next (for BL/BLX pairs);
+ * sets s->next_pc past what it consumed. */
+void arm_translate_t16(struct arm_dc *s, uint32_t insn, uint32_t next_half,
+                       bool have_next);
+/* Emit the kuser helper at s->pc (user mode, helpers enabled). */
+void arm_translate_kuser(struct arm_dc *s);
+
+/* Pattern lists of each class, concatenated into the A32 table. */
+extern const struct arm_pattern arm_a32_dp_patterns[];
+extern const int arm_a32_dp_npatterns;
+extern const struct arm_pattern arm_a32_mul_patterns[];
+extern const int arm_a32_mul_npatterns;
+extern const struct arm_pattern arm_a32_mem_patterns[];
+extern const int arm_a32_mem_npatterns;
+extern const struct arm_pattern arm_a32_branch_patterns[];
+extern const int arm_a32_branch_npatterns;
+
+/* Helpers (helpers.c). */
+extern const struct ir_helper helper_arm_mrs_cpsr;
+extern const struct ir_helper helper_arm_exception_exit;
+
+#endif

@@ -1,0 +1,152 @@
+/*
+ * One guest Linux ABI, described as data plus a few hooks.  Syscalls are
+ * implemented once in user/syscall_*.c; everything that differs between
+ * architectures (numbers, errno and signal values, flag bits, struct
+ * layouts, registers used for the syscall convention, hwcaps) comes from
+ * the arch's `struct user_abi` in user/ARCH.c.
+ */
+#ifndef KEMU_USER_ABI_H
+#define KEMU_USER_ABI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/cpu.h"
+
+/* Generic syscall identifiers: SYS_read, SYS_mmap2, ... (syscalls.def). */
+enum user_sysno {
+    USYS_none = 0,
+#define SYSCALL(name, args, ret) USYS_##name,
+#include "user/syscalls.def"
+#undef SYSCALL
+    USYS_COUNT
+};
+
+struct abi_syscall {
+    uint32_t nr;            /* the guest's number */
+    uint16_t sysno;         /* enum user_sysno */
+};
+
+/* A flag translation: guest bits <-> host bits, one row per flag (or per
+ * multi-bit field value when mask != bits). */
+struct abi_bits {
+    uint32_t guest_mask, guest_bits;
+    uint32_t host_mask, host_bits;
+};
+
+/* Where a field lives in a guest struct; size 0 means "absent". */
+struct abi_field {
+    uint16_t off;
+    uint8_t size;
+};
+
+struct abi_stat_layout {
+    uint16_t size;
+    struct abi_field dev, ino_lo, mode, nlink, uid, gid, rdev, fsize,
+        blksize, blocks, atime, atime_ns, mtime, mtime_ns, ctime, ctime_ns,
+        ino;
+};
+
+struct abi_statfs_layout {
+    uint16_t size;
+    struct abi_field type, bsize, blocks, bfree, bavail, files, ffree,
+        fsid, namelen, frsize, flags;
+};
+
+struct abi_termios_layout {
+    uint16_t size;
+    struct abi_field iflag, oflag, cflag, lflag, line;
+    uint16_t cc_off;
+    int8_t cc_map[32];       /* guest c_cc index of host index i, -1: none */
+};
+
+/* The kernel's struct sigaction for rt_sigaction. */
+struct abi_sigaction_layout {
+    uint16_t size;
+    struct abi_field handler, flags, restorer, mask;
+};
+
+struct image_info;
+
+struct user_abi {
+    const char *name;
+    uint16_t elf_machine;      /* EM_ARM, ... */
+    uint8_t elf_class;         /* ELFCLASS32 / ELFCLASS64 */
+    bool big_endian;
+    uint8_t long_size;         /* the guest's sizeof(long): 4 or 8 */
+
+    uint64_t stack_top;        /* the initial stack ends here */
+    uint64_t mmap_base;        /* mmap without a hint searches from here */
+    uint64_t et_dyn_base;      /* where static-PIE programs are loaded */
+    uint64_t space_limit;      /* end of the user address space */
+
+    /* 64-bit syscall arguments start at an even register (EABI, o32). */
+    bool regpair_aligned;
+
+    const struct abi_syscall *syscalls;
+    size_t n_syscalls;
+
+    /* Host errno -> guest errno, indexed by host errno; NULL: identity. */
+    const int16_t *errno_map;
+    size_t n_errno_map;
+    /* Host signal number -> guest signal number; NULL: identity. */
+    const int8_t *signal_map;
+
+    const struct abi_bits *open_flags;  /* zero-terminated */
+    const struct abi_bits *mmap_flags;
+
+    const struct abi_stat_layout *stat64;
+    const struct abi_statfs_layout *statfs64;
+    const struct abi_termios_layout *termios;
+    const struct abi_sigaction_layout *sigaction;
+
+    /* The registers of the syscall convention. */
+    void (*get_syscall)(struct cpu_common *cpu, uint32_t *nr,
+                        uint64_t args[6]);
+    void (*set_syscall_result)(struct cpu_common *cpu, int64_t ret);
+
+    /* Registers at program entry: PC, SP and whatever else the ABI sets. */
+    void (*init_regs)(struct cpu_common *cpu, const struct image_info *info,
+                      uint64_t sp);
+
+    /* Model-dependent auxv and uname data. */
+    uint32_t (*hwcap)(struct cpu_common *cpu);
+    uint32_t (*hwcap2)(struct cpu_common *cpu);
+    const char *(*platform)(struct cpu_common *cpu);
+    const char *(*uname_machine)(struct cpu_common *cpu);
+
+    /* Map pages the kernel provides (ARM kuser helpers); may be NULL. */
+    void (*map_special_pages)(void);
+
+    /* Arch-private syscalls (set_tls, cacheflush...): handled when the
+     * number is not in the table.  Return true when handled. */
+    bool (*arch_syscall)(struct cpu_common *cpu, uint32_t nr,
+                         const uint64_t args[6], int64_t *ret,
+                         const char **name);
+
+    /* Target exception codes (>= EXCP_TARGET_BASE): the host signal that
+     * kills the process for it, or 0 to resume. */
+    int (*exception_signal)(struct cpu_common *cpu, int excp);
+
+    /* Set the TLS pointer (clone with CLONE_SETTLS). */
+    void (*set_tls)(struct cpu_common *cpu, uint64_t tls);
+    /* Stack pointer of a clone child given a new stack. */
+    void (*set_sp)(struct cpu_common *cpu, uint64_t sp);
+};
+
+/* The ABI of the running guest (user_main sets it). */
+extern const struct user_abi *user_abi;
+
+/* The ABI for a target name, NULL when user mode does not support it. */
+const struct user_abi *user_abi_find(const char *target_name);
+
+/* Translate flags with a zero-terminated table. */
+uint32_t abi_bits_to_host(const struct abi_bits *t, uint32_t guest);
+uint32_t abi_bits_to_guest(const struct abi_bits *t, uint32_t host);
+
+int abi_errno_to_guest(int host_errno);
+int abi_signal_to_guest(int host_sig);
+int abi_signal_to_host(int guest_sig);
+
+#endif

@@ -1,0 +1,295 @@
+/*
+ * The 32-bit ARM EABI (little-endian) Linux ABI: syscall numbers, the
+ * registers of the syscall convention, struct layouts, open flags, the
+ * auxv hwcaps and the kernel's helper page.  errno, signal and mmap values
+ * are the generic Linux ones, which x86-64 hosts share, so those tables
+ * are NULL (identity).
+ */
+#include <elf.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "engine/guest_mem.h"
+#include "target/arm/cpu.h"
+#include "user/abi.h"
+#include "user/elfload.h"
+#include "user/syscall.h"
+#include "user/user_mem.h"
+#include "util/bits.h"
+#include "util/log.h"
+
+#define S(nr, name) { nr, USYS_##name }
+
+static const struct abi_syscall arm_syscalls[] = {
+    S(1, exit), S(2, fork), S(3, read), S(4, write), S(5, open), S(6, close),
+    S(8, creat), S(9, link), S(10, unlink), S(11, execve), S(12, chdir),
+    S(13, time), S(14, mknod), S(15, chmod), S(19, lseek), S(20, getpid),
+    S(29, pause), S(27, alarm),
+    S(33, access), S(36, sync), S(37, kill), S(38, rename), S(39, mkdir),
+    S(40, rmdir), S(41, dup), S(42, pipe), S(43, times), S(45, brk),
+    S(54, ioctl), S(55, fcntl), S(57, setpgid), S(60, umask), S(63, dup2),
+    S(64, getppid), S(65, getpgrp), S(66, setsid), S(74, sethostname),
+    S(75, setrlimit), S(77, getrusage), S(78, gettimeofday), S(83, symlink),
+    S(85, readlink), S(91, munmap), S(92, truncate), S(93, ftruncate),
+    S(94, fchmod), S(96, getpriority), S(97, setpriority), S(114, wait4),
+    S(116, sysinfo), S(118, fsync), S(119, sigreturn), S(120, clone),
+    S(122, uname), S(125, mprotect), S(132, getpgid), S(133, fchdir),
+    S(140, _llseek), S(142, _newselect), S(144, msync), S(145, readv),
+    S(146, writev), S(147, getsid), S(148, fdatasync), S(150, mlock),
+    S(151, munlock), S(158, sched_yield), S(162, nanosleep), S(163, mremap),
+    S(168, poll), S(172, prctl), S(173, rt_sigreturn), S(174, rt_sigaction),
+    S(175, rt_sigprocmask), S(179, rt_sigsuspend), S(180, pread64),
+    S(181, pwrite64), S(183, getcwd), S(186, sigaltstack), S(190, vfork),
+    S(191, ugetrlimit), S(192, mmap2), S(193, truncate64),
+    S(194, ftruncate64), S(195, stat64), S(196, lstat64), S(197, fstat64),
+    S(198, lchown32), S(199, getuid32), S(200, getgid32), S(201, geteuid32),
+    S(202, getegid32), S(203, setreuid32), S(204, setregid32),
+    S(205, getgroups32), S(206, setgroups32), S(207, fchown32),
+    S(208, setresuid32), S(209, getresuid32), S(210, setresgid32),
+    S(211, getresgid32), S(212, chown32), S(213, setuid32), S(214, setgid32),
+    S(215, setfsuid32), S(216, setfsgid32), S(217, getdents64),
+    S(220, madvise), S(221, fcntl64), S(224, gettid), S(238, tkill),
+    S(239, sendfile64), S(242, sched_getaffinity), S(248, exit_group),
+    S(256, set_tid_address), S(263, clock_gettime), S(264, clock_getres),
+    S(265, clock_nanosleep), S(266, statfs64), S(267, fstatfs64),
+    S(268, tgkill), S(280, waitid), S(281, socket), S(282, bind),
+    S(283, connect), S(284, listen), S(285, accept), S(288, socketpair),
+    S(289, send), S(290, sendto), S(291, recv), S(292, recvfrom),
+    S(293, shutdown), S(322, openat), S(323, mkdirat), S(324, mknodat),
+    S(325, fchownat), S(327, fstatat64), S(328, unlinkat), S(329, renameat),
+    S(330, linkat), S(331, symlinkat), S(332, readlinkat), S(333, fchmodat),
+    S(334, faccessat), S(335, pselect6), S(336, ppoll),
+    S(338, set_robust_list), S(348, utimensat), S(356, eventfd2),
+    S(358, dup3), S(359, pipe2), S(369, prlimit64), S(382, renameat2),
+    S(384, getrandom), S(397, statx), S(403, clock_gettime64),
+    S(406, clock_getres_time64), S(407, clock_nanosleep_time64),
+    S(412, utimensat_time64), S(439, faccessat2),
+    /* ARM private calls (__ARM_NR_BASE 0xf0000). */
+    S(0xf0002, cacheflush), S(0xf0005, set_tls),
+};
+
+/* O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE sit elsewhere on ARM
+ * than on x86; the rest match. */
+#define SAME(f) { f, f, f, f }
+static const struct abi_bits arm_open_flags[] = {
+    { 3, 0, 3, 0 }, { 3, 1, 3, 1 }, { 3, 2, 3, 2 }, { 3, 3, 3, 3 },
+    SAME(00100), SAME(00200), SAME(00400), SAME(01000), SAME(02000),
+    SAME(04000), SAME(010000), SAME(020000), SAME(01000000),
+    SAME(02000000), SAME(04000000), SAME(010000000), SAME(020000000),
+    { 040000, 040000, 0200000, 0200000 },     /* O_DIRECTORY */
+    { 0100000, 0100000, 0400000, 0400000 },   /* O_NOFOLLOW */
+    { 0200000, 0200000, 040000, 040000 },     /* O_DIRECT */
+    { 0400000, 0400000, 0100000, 0100000 },   /* O_LARGEFILE */
+    { 0, 0, 0, 0 }
+};
+
+/* struct stat64 with EABI alignment: 104 bytes. */
+static const struct abi_stat_layout arm_stat64 = {
+    .size = 104,
+    .dev = { 0, 8 }, .ino_lo = { 12, 4 }, .mode = { 16, 4 },
+    .nlink = { 20, 4 }, .uid = { 24, 4 }, .gid = { 28, 4 },
+    .rdev = { 32, 8 }, .fsize = { 48, 8 }, .blksize = { 56, 4 },
+    .blocks = { 64, 8 }, .atime = { 72, 4 }, .atime_ns = { 76, 4 },
+    .mtime = { 80, 4 }, .mtime_ns = { 84, 4 }, .ctime = { 88, 4 },
+    .ctime_ns = { 92, 4 }, .ino = { 96, 8 },
+};
+
+/* struct statfs64 is packed to 4 bytes on ARM: 84 bytes. */
+static const struct abi_statfs_layout arm_statfs64 = {
+    .size = 84,
+    .type = { 0, 4 }, .bsize = { 4, 4 }, .blocks = { 8, 8 },
+    .bfree = { 16, 8 }, .bavail = { 24, 8 }, .files = { 32, 8 },
+    .ffree = { 40, 8 }, .fsid = { 48, 8 }, .namelen = { 56, 4 },
+    .frsize = { 60, 4 }, .flags = { 64, 4 },
+};
+
+/* The kernel's struct termios: four flag words, c_line, c_cc[19]. */
+static const struct abi_termios_layout arm_termios = {
+    .size = 36,
+    .iflag = { 0, 4 }, .oflag = { 4, 4 }, .cflag = { 8, 4 },
+    .lflag = { 12, 4 }, .line = { 16, 1 }, .cc_off = 17,
+    .cc_map = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                17, 18, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 },
+};
+
+static const struct abi_sigaction_layout arm_sigaction = {
+    .size = 20,
+    .handler = { 0, 4 }, .flags = { 4, 4 }, .restorer = { 8, 4 },
+    .mask = { 12, 8 },
+};
+
+static void arm_get_syscall(struct cpu_common *c, uint32_t *nr,
+                            uint64_t args[6])
+{
+    struct arm_cpu *cpu = arm_cpu(c);
+
+    *nr = cpu->regs[7];
+    for (int i = 0; i < 6; i++)
+        args[i] = cpu->regs[i];
+}
+
+static void arm_set_syscall_result(struct cpu_common *c, int64_t ret)
+{
+    arm_cpu(c)->regs[0] = (uint32_t)ret;
+}
+
+static void arm_init_regs(struct cpu_common *c, const struct image_info *info,
+                          uint64_t sp)
+{
+    struct arm_cpu *cpu = arm_cpu(c);
+
+    memset(cpu->regs, 0, sizeof(cpu->regs));
+    cpu->regs[13] = (uint32_t)sp;
+    cpu->regs[15] = (uint32_t)info->entry & ~1u;
+    cpu->thumb = info->entry & 1;
+    /* r0: a function for atexit; none. */
+    cpu->regs[0] = 0;
+}
+
+static void arm_set_tls(struct cpu_common *c, uint64_t tls)
+{
+    arm_cpu(c)->tpidruro = (uint32_t)tls;
+}
+
+static void arm_set_sp(struct cpu_common *c, uint64_t sp)
+{
+    arm_cpu(c)->regs[13] = (uint32_t)sp;
+}
+
+/* Linux's HWCAP_* bits for ARM. */
+enum {
+    HWCAP_SWP = 1 << 0, HWCAP_HALF = 1 << 1, HWCAP_THUMB = 1 << 2,
+    HWCAP_FAST_MULT = 1 << 4, HWCAP_VFP = 1 << 6, HWCAP_EDSP = 1 << 7,
+    HWCAP_NEON = 1 << 12, HWCAP_VFPv3 = 1 << 13, HWCAP_TLS = 1 << 15,
+};
+
+static uint32_t arm_hwcap(struct cpu_common *c)
+{
+    const struct arm_cpu *cpu = arm_cpu(c);
+    /* Every model kemu offers has SWP, halfword loads and long multiply;
+     * the kernel reports TLS whenever it provides the TLS register, which
+     * it always emulates for user mode. */
+    uint32_t h = HWCAP_SWP | HWCAP_HALF | HWCAP_FAST_MULT | HWCAP_TLS;
+
+    if (arm_feature(cpu, ARM_FEATURE_V4T))
+        h |= HWCAP_THUMB;
+    if (arm_feature(cpu, ARM_FEATURE_V5TE))
+        h |= HWCAP_EDSP;
+    if (arm_feature(cpu, ARM_FEATURE_VFP))
+        h |= HWCAP_VFP;
+    if (arm_feature(cpu, ARM_FEATURE_VFP3))
+        h |= HWCAP_VFPv3;
+    if (arm_feature(cpu, ARM_FEATURE_NEON))
+        h |= HWCAP_NEON;
+    return h;
+}
+
+static uint32_t arm_hwcap2(struct cpu_common *c)
+{
+    return 0;
+}
+
+static const char *arm_platform(struct cpu_common *c)
+{
+    const struct arm_cpu *cpu = arm_cpu(c);
+
+    if (arm_feature(cpu, ARM_FEATURE_V7))
+        return "v7l";
+    if (arm_feature(cpu, ARM_FEATURE_V6))
+        return "v6l";
+    if (arm_feature(cpu, ARM_FEATURE_V5))
+        return "v5l";
+    return "v4l";
+}
+
+static const char *arm_uname_machine(struct cpu_common *c)
+{
+    const struct arm_cpu *cpu = arm_cpu(c);
+
+    if (arm_feature(cpu, ARM_FEATURE_V7))
+        return "armv7l";
+    if (arm_feature(cpu, ARM_FEATURE_V6))
+        return "armv6l";
+    if (arm_feature(cpu, ARM_FEATURE_V5TE))
+        return "armv5tel";
+    if (arm_feature(cpu, ARM_FEATURE_V5))
+        return "armv5l";
+    return arm_feature(cpu, ARM_FEATURE_V4T) ? "armv4tl" : "armv4l";
+}
+
+/*
+ * The kuser helper page.  The translator implements the helpers itself
+ * when arm_kuser_helpers_enabled is set; the page also holds the
+ * uniprocessor versions of the kernel's code so a guest reading or
+ * stepping through it sees the real thing.
+ */
+static const struct {
+    uint32_t addr;
+    uint32_t insns[10];
+    int n;
+} kuser_code[] = {
+    /* __kuser_cmpxchg64(r0 = &old, r1 = &new, r2 = ptr) */
+    { ARM_KUSER_CMPXCHG64, { 0xe92d4070, 0xe8900030, 0xe8914040, 0xe8920003,
+                             0xe0303004, 0x00313005, 0x08824040, 0xe2730000,
+                             0xe8bd8070 }, 9 },
+    /* __kuser_memory_barrier */
+    { ARM_KUSER_MEMORY_BARRIER, { 0xe12fff1e }, 1 },
+    /* __kuser_cmpxchg(r0 = old, r1 = new, r2 = ptr): 0 and C set on success */
+    { ARM_KUSER_CMPXCHG, { 0xe5923000, 0xe0533000, 0x05821000, 0xe2730000,
+                           0xe12fff1e }, 5 },
+    /* __kuser_get_tls: mrc p15, 0, r0, c13, c0, 3; bx lr */
+    { ARM_KUSER_GET_TLS, { 0xee1d0f70, 0xe12fff1e }, 2 },
+};
+
+static void arm_map_special_pages(void)
+{
+    uint64_t page = ARM_KUSER_VERSION & GUEST_PAGE_MASK;
+    static uint8_t image[GUEST_PAGE_SIZE];
+
+    for (size_t i = 0; i < ARRAY_SIZE(kuser_code); i++)
+        for (int k = 0; k < kuser_code[i].n; k++)
+            st32_le(image + (kuser_code[i].addr - page) + 4 * k,
+                    kuser_code[i].insns[k]);
+    /* The number of helpers, counted in 32-byte slots below 0xffff1000. */
+    st32_le(image + (ARM_KUSER_VERSION - page), 5);
+    if (user_map_kernel_page(page, image, PROT_READ | PROT_EXEC))
+        arm_kuser_helpers_enabled = true;
+}
+
+static int arm_exception_signal(struct cpu_common *c, int excp)
+{
+    return excp == ARM_EXCP_BKPT ? SIGTRAP : 0;
+}
+
+const struct user_abi arm_user_abi = {
+    .name = "arm",
+    .elf_machine = EM_ARM,
+    .elf_class = ELFCLASS32,
+    .big_endian = false,
+    .long_size = 4,
+    .stack_top = 0xbf000000,
+    .mmap_base = 0x40000000,
+    .et_dyn_base = 0x00400000,
+    .space_limit = 0xffff0000,
+    .regpair_aligned = true,
+    .syscalls = arm_syscalls,
+    .n_syscalls = ARRAY_SIZE(arm_syscalls),
+    .open_flags = arm_open_flags,
+    .mmap_flags = NULL,
+    .stat64 = &arm_stat64,
+    .statfs64 = &arm_statfs64,
+    .termios = &arm_termios,
+    .sigaction = &arm_sigaction,
+    .get_syscall = arm_get_syscall,
+    .set_syscall_result = arm_set_syscall_result,
+    .init_regs = arm_init_regs,
+    .hwcap = arm_hwcap,
+    .hwcap2 = arm_hwcap2,
+    .platform = arm_platform,
+    .uname_machine = arm_uname_machine,
+    .map_special_pages = arm_map_special_pages,
+    .exception_signal = arm_exception_signal,
+    .set_tls = arm_set_tls,
+    .set_sp = arm_set_sp,
+};
