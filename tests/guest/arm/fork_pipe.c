@@ -27,7 +27,7 @@ int main(void)
     CHECK("read from child", read(fd[0], buf, sizeof buf), 11);
     CHECK_STR("child's message", buf, "from child");
     int status = 0;
-    CHECK("waitpid", waitpid(pid, &status, 0), pid);
+    CHECK_TRUE("waitpid returns the child", waitpid(pid, &status, 0) == pid);
     CHECK_TRUE("child exited", WIFEXITED(status));
     CHECK("child status", WEXITSTATUS(status), 7);
     close(fd[0]);
