@@ -70,3 +70,4 @@ fmt_ok:
     .asciz "gcd_cond: 6 checks, all passed\n"
 fmt_bad:
     .asciz "gcd_cond: 6 checks, %d FAILED\n"
+    .section .note.GNU-stack,"",%progbits

@@ -30,3 +30,4 @@ fail:
 msg:
     .ascii "start_min: 4 checks, all passed\n"
 msg_end:
+    .section .note.GNU-stack,"",%progbits

@@ -169,3 +169,4 @@ fmt_ok:
     .asciz "thumb_asm: 8 checks, all passed\n"
 fmt_bad:
     .asciz "thumb_asm: 8 checks, %d FAILED\n"
+    .section .note.GNU-stack,"",%progbits
