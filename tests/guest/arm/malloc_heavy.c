@@ -48,7 +48,7 @@ int main(void)
                 size[k] = n;
                 fill(q, n, (uint32_t)k);
             } else {
-                size_t n = (x & 0x100) ? (x >> 3) % 100000 + 1 : (x >> 5) % 64 + 1;
+                size_t n = (x & 0x100) ? (x >> 3) % 20000 + 1 : (x >> 5) % 64 + 1;
                 slot[k] = malloc(n);
                 size[k] = n;
                 misaligned += ((uintptr_t)slot[k] & 7) != 0;
