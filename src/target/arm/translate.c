@@ -400,6 +400,23 @@ void arm_gen_exception_next(struct arm_dc *s, int excp)
     s->end = DISAS_NORETURN;
 }
 
+/* SETEND: CPSR.E selects the data byte order, which is part of the TB
+ * key, so the TB ends and the next one is translated for the new order. */
+void arm_gen_setend(struct arm_dc *s, bool be)
+{
+    struct ir_ctx *c = s->c;
+    if (be == s->be_data)
+        return;
+    ir_t v = ir_new_i32(c);
+    ir_ld_env(c, v, offsetof(struct arm_cpu, cpsr_other), MO_32);
+    if (be)
+        ir_ori(c, v, v, CPSR_E);
+    else
+        ir_andi(c, v, v, ~CPSR_E);
+    ir_st_env(c, v, offsetof(struct arm_cpu, cpsr_other), MO_32);
+    s->end = DISAS_UPDATE;
+}
+
 bool arm_trans_udef(struct arm_dc *s, uint32_t insn)
 {
     return false;
@@ -504,6 +521,7 @@ void arm_translate(struct ir_ctx *c)
         .c = c,
         .pc = (uint32_t)c->pc,
         .thumb = (c->flags & ARM_TBFLAG_THUMB) != 0,
+        .be_data = (c->flags & ARM_TBFLAG_BE_DATA) != 0,
         .features = arm_cpu(c->cpu)->features,
     };
     uint64_t page = c->pc & GUEST_PAGE_MASK;
