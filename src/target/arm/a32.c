@@ -34,7 +34,8 @@ static bool trans_PLD(struct arm_dc *s, uint32_t insn)
 
 /* Barriers: every guest access is performed in program order by the
  * host thread that runs the CPU; a host fence orders it against other
- * threads.  ISB needs nothing (self-modifying code is tracked anyway). */
+ * threads.  ISB ends the TB, so code the program rewrote before it (whose
+ * TBs the write invalidated) is fetched anew for what follows. */
 static bool trans_barrier(struct arm_dc *s, uint32_t insn)
 {
     ir_mb(s->c);
@@ -43,6 +44,7 @@ static bool trans_barrier(struct arm_dc *s, uint32_t insn)
 
 static bool trans_ISB(struct arm_dc *s, uint32_t insn)
 {
+    s->end = DISAS_UPDATE;
     return true;
 }
 
@@ -146,4 +148,10 @@ void arm_translate_a32(struct arm_dc *s, uint32_t insn)
     }
     if (!p || !p->trans(s, insn))
         arm_gen_exception(s, EXCP_UDEF);
+}
+
+bool arm_trans_a32_as_t32(struct arm_dc *s, uint32_t insn)
+{
+    const struct arm_pattern *p = arm_decode(&arm_a32_decoder, insn, s->features);
+    return p && p->trans(s, insn);
 }

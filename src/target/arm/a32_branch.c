@@ -89,7 +89,11 @@ bool arm_gen_cp15_barrier(struct arm_dc *s, uint32_t insn)
         ir_mb(s->c);
         return true;
     }
-    return crm == 5 && opc2 == 4;
+    if (crm == 5 && opc2 == 4) {
+        s->end = DISAS_UPDATE;   /* ISB */
+        return true;
+    }
+    return false;
 }
 
 const struct arm_pattern arm_a32_branch_patterns[] = {

@@ -73,7 +73,9 @@ uint32_t arm_cpsr_read(const struct arm_cpu *cpu)
            (cpu->CF ? CPSR_C : 0) | ((cpu->VF & 0x80000000u) >> 3) |
            (cpu->QF ? CPSR_Q : 0) | ((cpu->ge & 0xf) << 16) |
            (cpu->thumb ? CPSR_T : 0) |
-           (cpu->cpsr_other & ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T));
+           ((cpu->itstate & 3) << 25) | ((cpu->itstate & 0xfc) << 8) |
+           (cpu->cpsr_other &
+            ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T | CPSR_IT));
 }
 
 void arm_cpsr_write(struct arm_cpu *cpu, uint32_t val, uint32_t mask)
@@ -92,7 +94,12 @@ void arm_cpsr_write(struct arm_cpu *cpu, uint32_t val, uint32_t mask)
         cpu->ge = (cpu->ge & ~(mask >> 16)) | ((val & mask) >> 16 & 0xf);
     if (mask & CPSR_T)
         cpu->thumb = (val >> 5) & 1;
-    uint32_t other = mask & ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T);
+    if (mask & CPSR_IT) {
+        uint32_t it = ((val >> 25) & 3) | ((val >> 8) & 0xfc);
+        uint32_t m = ((mask >> 25) & 3) | ((mask >> 8) & 0xfc);
+        cpu->itstate = (cpu->itstate & ~m) | (it & m);
+    }
+    uint32_t other = mask & ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T | CPSR_IT);
     cpu->cpsr_other = (cpu->cpsr_other & ~other) | (val & other);
 }
 
@@ -117,6 +124,7 @@ static void arm_init_globals(struct ir_globals *g)
                                      offsetof(struct arm_cpu, thumb), "thumb");
     arm_a32_build();
     arm_decoder_build(&arm_t16_decoder);
+    arm_decoder_build(&arm_t32_decoder);
 }
 
 static void arm_cpu_reset(struct cpu_common *c)
@@ -128,6 +136,7 @@ static void arm_cpu_reset(struct cpu_common *c)
     cpu->thumb = 0;
     cpu->ge = 0;
     cpu->cpsr_other = ARM_MODE_USR;
+    cpu->itstate = 0;
     cpu->tpidruro = 0;
     cpu->fpscr = 0;
     cpu->excl_addr = ARM_EXCL_NONE;
@@ -142,15 +151,17 @@ static void arm_get_tb_key(struct cpu_common *c, uint64_t *pc,
     struct arm_cpu *cpu = arm_cpu(c);
     *pc = cpu->regs[15];
     *flags = (cpu->thumb ? ARM_TBFLAG_THUMB : 0) |
-             ((cpu->cpsr_other & CPSR_E) ? ARM_TBFLAG_BE_DATA : 0);
+             ((cpu->cpsr_other & CPSR_E) ? ARM_TBFLAG_BE_DATA : 0) |
+             (cpu->thumb ? (cpu->itstate & 0xff) << ARM_TBFLAG_IT_SHIFT : 0);
 }
 
-/* data[0] is the instruction's address; data[1] is reserved for
- * per-instruction state such as Thumb-2 IT bits. */
+/* data[0] is the instruction's address, data[1] the IT state it
+ * executes under (so a fault inside an IT block resumes the block). */
 static void arm_restore_state(struct cpu_common *c,
                               const uint64_t data[IR_INSN_WORDS])
 {
     arm_cpu(c)->regs[15] = (uint32_t)data[0];
+    arm_cpu(c)->itstate = (uint32_t)data[1] & 0xff;
 }
 
 static void arm_set_pc(struct cpu_common *c, uint64_t pc)

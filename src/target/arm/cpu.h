@@ -80,6 +80,8 @@ enum arm_feature {
 /* TB flags: what changes decoding. */
 #define ARM_TBFLAG_THUMB 1u
 #define ARM_TBFLAG_BE_DATA 2u   /* CPSR.E: big-endian data accesses */
+#define ARM_TBFLAG_IT_SHIFT 8   /* bits 15:8: ITSTATE at the TB start */
+#define CPSR_IT (0x0600fc00u)
 
 struct arm_cpu {
     struct cpu_common common;
@@ -90,6 +92,8 @@ struct arm_cpu {
     uint32_t thumb;        /* 0 = ARM state, 1 = Thumb state */
     uint32_t ge;           /* GE[3:0] */
     uint32_t cpsr_other;   /* CPSR bits not held above */
+    uint32_t itstate;      /* Thumb-2 IT state, ITSTATE[7:0] (CPSR bits
+                              15:10 and 26:25); 0 outside an IT block */
 
     uint32_t tpidruro;     /* CP15 c13,c0,3: user read-only thread ID (TLS) */
 

@@ -28,6 +28,10 @@ struct arm_dc {
     uint32_t next_pc;    /* address after it */
     bool thumb;
     bool be_data;        /* CPSR.E: data accesses are big-endian */
+    uint32_t itstate;    /* IT state the current instruction runs under */
+    uint32_t it_next;    /* IT state after it (set by IT itself) */
+    bool in_it;          /* inside an IT block: 16-bit ALU ops set no flags */
+    bool it_used;        /* the TB met IT state: store it at every exit */
     uint64_t features;
     enum arm_disas_end end;
     uint32_t jmp_dest;   /* DISAS_DIRECT target */
@@ -154,6 +158,12 @@ void arm_translate_a32(struct arm_dc *s, uint32_t insn);
  * sets s->next_pc past what it consumed. */
 void arm_translate_t16(struct arm_dc *s, uint32_t insn, uint32_t next_half,
                        bool have_next);
+/* A 32-bit Thumb-2 instruction, insn = hw1 << 16 | hw2. */
+void arm_translate_t32(struct arm_dc *s, uint32_t insn);
+extern struct arm_decoder arm_t32_decoder;
+/* Run an A32 encoding with cond = AL (the coprocessor space, whose T32
+ * encodings are the A32 ones). */
+bool arm_trans_a32_as_t32(struct arm_dc *s, uint32_t insn);
 /* Emit the kuser helper at s->pc (user mode, helpers enabled). */
 void arm_translate_kuser(struct arm_dc *s);
 
