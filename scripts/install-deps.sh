@@ -5,7 +5,7 @@
 set -e
 build_pkgs="gcc make libc6-dev libcapstone-dev libjansson-dev"
 test_pkgs="gcc-arm-linux-gnueabi libc6-dev-armel-cross binutils-arm-linux-gnueabi
-python3-pytest gdb-multiarch clang"
+python3-pytest gdb-multiarch clang gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"
 
 case "$1" in
     build) pkgs="$build_pkgs" ;;

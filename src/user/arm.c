@@ -162,7 +162,9 @@ static void arm_set_sp(struct cpu_common *c, uint64_t sp)
 enum {
     HWCAP_SWP = 1 << 0, HWCAP_HALF = 1 << 1, HWCAP_THUMB = 1 << 2,
     HWCAP_FAST_MULT = 1 << 4, HWCAP_VFP = 1 << 6, HWCAP_EDSP = 1 << 7,
-    HWCAP_NEON = 1 << 12, HWCAP_VFPv3 = 1 << 13, HWCAP_TLS = 1 << 15,
+    HWCAP_NEON = 1 << 12, HWCAP_VFPv3 = 1 << 13, HWCAP_VFPv3D16 = 1 << 14,
+    HWCAP_TLS = 1 << 15, HWCAP_VFPv4 = 1 << 16, HWCAP_IDIVA = 1 << 17,
+    HWCAP_IDIVT = 1 << 18, HWCAP_VFPD32 = 1 << 19,
 };
 
 static uint32_t arm_hwcap(struct cpu_common *c)
@@ -180,9 +182,16 @@ static uint32_t arm_hwcap(struct cpu_common *c)
     if (arm_feature(cpu, ARM_FEATURE_VFP))
         h |= HWCAP_VFP;
     if (arm_feature(cpu, ARM_FEATURE_VFP3))
-        h |= HWCAP_VFPv3;
+        h |= arm_feature(cpu, ARM_FEATURE_VFP_D32) ? HWCAP_VFPv3
+                                                   : HWCAP_VFPv3 | HWCAP_VFPv3D16;
+    if (arm_feature(cpu, ARM_FEATURE_VFP4))
+        h |= HWCAP_VFPv4;
+    if (arm_feature(cpu, ARM_FEATURE_VFP_D32))
+        h |= HWCAP_VFPD32;
     if (arm_feature(cpu, ARM_FEATURE_NEON))
         h |= HWCAP_NEON;
+    if (arm_feature(cpu, ARM_FEATURE_IDIV))
+        h |= HWCAP_IDIVA | HWCAP_IDIVT;
     return h;
 }
 

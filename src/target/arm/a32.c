@@ -32,9 +32,51 @@ static bool trans_PLD(struct arm_dc *s, uint32_t insn)
     return true;
 }
 
+/* Barriers: every guest access is performed in program order by the
+ * host thread that runs the CPU; a host fence orders it against other
+ * threads.  ISB ends the TB, so code the program rewrote before it (whose
+ * TBs the write invalidated) is fetched anew for what follows. */
+static bool trans_barrier(struct arm_dc *s, uint32_t insn)
+{
+    ir_mb(s->c);
+    return true;
+}
+
+static bool trans_ISB(struct arm_dc *s, uint32_t insn)
+{
+    s->end = DISAS_UPDATE;
+    return true;
+}
+
+static bool trans_CLREX(struct arm_dc *s, uint32_t insn)
+{
+    arm_gen_clrex(s);
+    return true;
+}
+
+static bool trans_SETEND(struct arm_dc *s, uint32_t insn)
+{
+    arm_gen_setend(s, insn & (1u << 9));
+    return true;
+}
+
+/* CPS changes only privileged state: a no-op in user mode. */
+static bool trans_CPS(struct arm_dc *s, uint32_t insn)
+{
+    return true;
+}
+
 static const struct arm_pattern a32_uncond_patterns[] = {
     { 0xfe000000, 0xfa000000, "BLX (immediate)", trans_BLX_imm, ARM_FEATURE_V5 },
+    { 0xfffffdff, 0xf1010000, "SETEND", trans_SETEND, ARM_FEATURE_V6 },
+    { 0xfff1fe20, 0xf1000000, "CPS", trans_CPS, ARM_FEATURE_V6 },
+    { 0xffffffff, 0xf57ff01f, "CLREX", trans_CLREX, ARM_FEATURE_V6K },
+    { 0xfffffff0, 0xf57ff040, "DSB", trans_barrier, ARM_FEATURE_V7 },
+    { 0xfffffff0, 0xf57ff050, "DMB", trans_barrier, ARM_FEATURE_V7 },
+    { 0xfffffff0, 0xf57ff060, "ISB", trans_ISB, ARM_FEATURE_V7 },
     { 0xfd70f000, 0xf550f000, "PLD", trans_PLD, ARM_FEATURE_V5TE },
+    { 0xfd70f000, 0xf510f000, "PLDW", trans_PLD, ARM_FEATURE_V7 },
+    { 0xfd70f000, 0xf450f000, "PLI", trans_PLD, ARM_FEATURE_V7 },
 };
 
 static uint32_t a32_key(uint32_t insn)
@@ -66,6 +108,7 @@ void arm_a32_build(void)
         int n;
     } parts[] = {
         { arm_a32_mul_patterns, arm_a32_mul_npatterns },
+        { arm_a32_media_patterns, arm_a32_media_npatterns },
         { arm_a32_mem_patterns, arm_a32_mem_npatterns },
         { arm_a32_branch_patterns, arm_a32_branch_npatterns },
         { arm_a32_dp_patterns, arm_a32_dp_npatterns },
@@ -105,4 +148,10 @@ void arm_translate_a32(struct arm_dc *s, uint32_t insn)
     }
     if (!p || !p->trans(s, insn))
         arm_gen_exception(s, EXCP_UDEF);
+}
+
+bool arm_trans_a32_as_t32(struct arm_dc *s, uint32_t insn)
+{
+    const struct arm_pattern *p = arm_decode(&arm_a32_decoder, insn, s->features);
+    return p && p->trans(s, insn);
 }

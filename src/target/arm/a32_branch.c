@@ -57,6 +57,9 @@ static bool trans_BKPT(struct arm_dc *s, uint32_t insn)
  */
 static bool trans_MRC(struct arm_dc *s, uint32_t insn)
 {
+    if (!(insn & (1u << 20)))
+        return arm_gen_cp15_barrier(s, insn);
+
     int cp = extract32(insn, 8, 4), opc1 = extract32(insn, 21, 3);
     int crn = extract32(insn, 16, 4), crm = extract32(insn, 0, 4);
     int opc2 = extract32(insn, 5, 3), rd = extract32(insn, 12, 4);
@@ -70,6 +73,29 @@ static bool trans_MRC(struct arm_dc *s, uint32_t insn)
     return true;
 }
 
+/*
+ * MCR p15, 0, Rt, c7, c10, 5 / c7, c10, 4 / c7, c5, 4: the ARMv6 forms of
+ * DMB, DSB and ISB, which user programs may execute.
+ */
+bool arm_gen_cp15_barrier(struct arm_dc *s, uint32_t insn)
+{
+    int cp = extract32(insn, 8, 4), opc1 = extract32(insn, 21, 3);
+    int crn = extract32(insn, 16, 4), crm = extract32(insn, 0, 4);
+    int opc2 = extract32(insn, 5, 3);
+
+    if (cp != 15 || opc1 != 0 || crn != 7 || !arm_has(s, ARM_FEATURE_V6))
+        return false;
+    if (crm == 10 && (opc2 == 4 || opc2 == 5)) {
+        ir_mb(s->c);
+        return true;
+    }
+    if (crm == 5 && opc2 == 4) {
+        s->end = DISAS_UPDATE;   /* ISB */
+        return true;
+    }
+    return false;
+}
+
 const struct arm_pattern arm_a32_branch_patterns[] = {
     { 0x0ffffff0, 0x012fff10, "BX", trans_BX, ARM_FEATURE_V4T },
     { 0x0ffffff0, 0x012fff30, "BLX (register)", trans_BLX_reg, ARM_FEATURE_V5 },
@@ -77,7 +103,7 @@ const struct arm_pattern arm_a32_branch_patterns[] = {
     { 0x0f000000, 0x0a000000, "B", trans_B, ARM_NOFEAT },
     { 0x0f000000, 0x0b000000, "BL", trans_BL, ARM_NOFEAT },
     { 0x0f000000, 0x0f000000, "SVC", trans_SVC, ARM_NOFEAT },
-    { 0x0f100010, 0x0e100010, "MRC", trans_MRC, ARM_NOFEAT },
+    { 0x0f000010, 0x0e000010, "MRC/MCR", trans_MRC, ARM_NOFEAT },
     /* LDC/STC/MCRR/MRRC, CDP, MCR: no user-accessible coprocessor. */
     { 0x0e000000, 0x0c000000, "undefined (coprocessor load/store)", arm_trans_udef, ARM_NOFEAT },
     { 0x0f000000, 0x0e000000, "undefined (CDP/MCR)", arm_trans_udef, ARM_NOFEAT },

@@ -152,8 +152,10 @@ static bool gen_ldst_extra(struct arm_dc *s, uint32_t insn, enum ir_memop mo,
         return false;
     if ((!(insn & P_BIT) || (insn & W_BIT)) && rn == 15)
         return false;
-    if (!(insn & P_BIT) && (insn & W_BIT))
-        return false;   /* P=0, W=1 is UNPREDICTABLE for these forms */
+    /* P=0, W=1: the unprivileged LDRHT/STRHT/LDRSBT/LDRSHT of ARMv6T2
+     * (plain post-indexed accesses in user mode); UNPREDICTABLE before. */
+    if (!(insn & P_BIT) && (insn & W_BIT) && !arm_has(s, ARM_FEATURE_THUMB2))
+        return false;
     ir_t addr = gen_address(s, insn, gen_extra_offset(s, insn), &wb);
     if (load) {
         ir_t v = ir_new_i32(c);
@@ -319,7 +321,120 @@ static bool trans_SWPB(struct arm_dc *s, uint32_t insn)
     return gen_swp(s, insn, MO_8);
 }
 
+/* ---- Exclusive accesses ------------------------------------------------------ */
+
+/*
+ * The local monitor lives in the CPU state (excl_addr, excl_val).  STREX
+ * stores only when its address is the monitored one and a host
+ * compare-and-swap against the value LDREX loaded succeeds, so another
+ * thread's store in between (to a different value) makes it fail as on
+ * hardware; an ABA store of the same value is not noticed, which is the
+ * usual and harmless approximation.
+ */
+void arm_gen_ldrex(struct arm_dc *s, int rt, int rt2, ir_t addr,
+                   enum ir_memop size)
+{
+    struct ir_ctx *c = s->c;
+    ir_t a64 = ir_new_i64(c), v64 = ir_new_i64(c);
+    ir_extu_i32_i64(c, a64, addr);
+    if (size == MO_64) {
+        ir_t lo = ir_new_i32(c), hi = ir_new_i32(c);
+        ir_guest_ld(c, v64, addr, arm_mo(s, MO_64 | MO_ALIGN));
+        /* Rt takes the word at addr in either byte order. */
+        if (s->be_data) {
+            ir_extrh_i64_i32(c, lo, v64);
+            ir_extrl_i64_i32(c, hi, v64);
+        } else {
+            ir_extrl_i64_i32(c, lo, v64);
+            ir_extrh_i64_i32(c, hi, v64);
+        }
+        ir_st_env(c, a64, offsetof(struct arm_cpu, excl_addr), MO_64);
+        ir_st_env(c, v64, offsetof(struct arm_cpu, excl_val), MO_64);
+        arm_store_reg(s, rt, lo);
+        arm_store_reg(s, rt2, hi);
+        return;
+    }
+    ir_t v = ir_new_i32(c);
+    ir_guest_ld(c, v, addr, arm_mo(s, size | MO_ALIGN));
+    ir_extu_i32_i64(c, v64, v);
+    ir_st_env(c, a64, offsetof(struct arm_cpu, excl_addr), MO_64);
+    ir_st_env(c, v64, offsetof(struct arm_cpu, excl_val), MO_64);
+    arm_store_reg(s, rt, v);
+}
+
+void arm_gen_strex(struct arm_dc *s, int rd, int rt, int rt2, ir_t addr,
+                   enum ir_memop size)
+{
+    struct ir_ctx *c = s->c;
+    ir_label fail = ir_new_label(c), done = ir_new_label(c);
+    ir_t a64 = ir_new_i64(c), mon = ir_new_i64(c), exp = ir_new_i64(c);
+    ir_t status = ir_new_i32(c);
+
+    ir_extu_i32_i64(c, a64, addr);
+    ir_ld_env(c, mon, offsetof(struct arm_cpu, excl_addr), MO_64);
+    ir_ld_env(c, exp, offsetof(struct arm_cpu, excl_val), MO_64);
+    ir_movi(c, status, 1);
+    ir_brcond(c, IR_COND_NE, a64, mon, fail);
+    if (size == MO_64) {
+        ir_t nv = ir_new_i64(c), old = ir_new_i64(c), t = ir_new_i64(c);
+        if (s->be_data)
+            ir_concat_i32_i64(c, nv, arm_R[rt2], arm_R[rt]);
+        else
+            ir_concat_i32_i64(c, nv, arm_R[rt], arm_R[rt2]);
+        ir_atomic_cmpxchg(c, old, addr, exp, nv, arm_mo(s, MO_64 | MO_ALIGN));
+        ir_setcond(c, IR_COND_NE, t, old, exp);
+        ir_extrl_i64_i32(c, status, t);
+    } else {
+        ir_t e32 = ir_new_i32(c), old = ir_new_i32(c);
+        ir_extrl_i64_i32(c, e32, exp);
+        ir_atomic_cmpxchg(c, old, addr, e32, arm_R[rt],
+                          arm_mo(s, size | MO_ALIGN));
+        ir_setcond(c, IR_COND_NE, status, old, e32);
+    }
+    ir_br(c, done);
+    ir_set_label(c, fail);
+    ir_set_label(c, done);
+    arm_gen_clrex(s);
+    arm_store_reg(s, rd, status);
+}
+
+void arm_gen_clrex(struct arm_dc *s)
+{
+    ir_st_env(s->c, ir_const_i64(s->c, ARM_EXCL_NONE),
+              offsetof(struct arm_cpu, excl_addr), MO_64);
+}
+
+static const enum ir_memop excl_sizes[4] = { MO_32, MO_64, MO_8, MO_16 };
+
+/* LDREX{,D,B,H}: Rn 19:16, Rt 15:12; size in bits 22:21. */
+static bool trans_LDREX(struct arm_dc *s, uint32_t insn)
+{
+    int rn = extract32(insn, 16, 4), rt = extract32(insn, 12, 4);
+    enum ir_memop size = excl_sizes[extract32(insn, 21, 2)];
+    if (rn == 15 || rt == 15 || (size == MO_64 && (rt & 1 || rt == 14)))
+        return false;
+    arm_gen_ldrex(s, rt, rt + 1, arm_load_reg(s, rn), size);
+    return true;
+}
+
+/* STREX{,D,B,H}: Rn 19:16, Rd (status) 15:12, Rt 3:0. */
+static bool trans_STREX(struct arm_dc *s, uint32_t insn)
+{
+    int rn = extract32(insn, 16, 4), rd = extract32(insn, 12, 4);
+    int rt = extract32(insn, 0, 4);
+    enum ir_memop size = excl_sizes[extract32(insn, 21, 2)];
+    if (rn == 15 || rd == 15 || rt == 15 || rd == rn || rd == rt ||
+        (size == MO_64 && (rt & 1 || rt == 14 || rd == rt + 1)))
+        return false;
+    arm_gen_strex(s, rd, rt, rt + 1, arm_load_reg(s, rn), size);
+    return true;
+}
+
 const struct arm_pattern arm_a32_mem_patterns[] = {
+    { 0x0ff00fff, 0x01900f9f, "LDREX", trans_LDREX, ARM_FEATURE_V6 },
+    { 0x0ff00ff0, 0x01800f90, "STREX", trans_STREX, ARM_FEATURE_V6 },
+    { 0x0f900fff, 0x01900f9f, "LDREXB/H/D", trans_LDREX, ARM_FEATURE_V6K },
+    { 0x0f900ff0, 0x01800f90, "STREXB/H/D", trans_STREX, ARM_FEATURE_V6K },
     { 0x0ff00ff0, 0x01000090, "SWP", trans_SWP, ARM_NOFEAT },
     { 0x0ff00ff0, 0x01400090, "SWPB", trans_SWPB, ARM_NOFEAT },
     /* Extra load/store: bits 7:4 = 1SH1, L = bit 20. */

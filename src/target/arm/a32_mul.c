@@ -190,7 +190,33 @@ static bool trans_SMLALxy(struct arm_dc *s, uint32_t insn)
     return true;
 }
 
+/* UMAAL RdLo, RdHi, Rn, Rm: RdHi 19:16, RdLo 15:12, Rm 11:8, Rn 3:0. */
+static bool trans_UMAAL(struct arm_dc *s, uint32_t insn)
+{
+    int hi = RD(insn), lo = RN(insn);
+    if (any_pc(hi, lo, RS(insn), RM(insn)) || hi == lo)
+        return false;
+    arm_gen_umaal(s, lo, hi, RM(insn), RS(insn));
+    return true;
+}
+
+/* MLS Rd, Rn, Rm, Ra: Rd = Ra - Rn * Rm (Rd 19:16, Ra 15:12, Rm 11:8,
+ * Rn 3:0). */
+static bool trans_MLS(struct arm_dc *s, uint32_t insn)
+{
+    struct ir_ctx *c = s->c;
+    if (any_pc(RD(insn), RS(insn), RM(insn), RN(insn)))
+        return false;
+    ir_t r = ir_new_i32(c);
+    ir_mul(c, r, arm_load_reg(s, RM(insn)), arm_load_reg(s, RS(insn)));
+    ir_sub(c, r, arm_load_reg(s, RN(insn)), r);
+    arm_store_reg(s, RD(insn), r);
+    return true;
+}
+
 const struct arm_pattern arm_a32_mul_patterns[] = {
+    { 0x0ff000f0, 0x00400090, "UMAAL", trans_UMAAL, ARM_FEATURE_V6 },
+    { 0x0ff000f0, 0x00600090, "MLS", trans_MLS, ARM_FEATURE_THUMB2 },
     { 0x0fe000f0, 0x00000090, "MUL", trans_MUL, ARM_NOFEAT },
     { 0x0fe000f0, 0x00200090, "MLA", trans_MLA, ARM_NOFEAT },
     { 0x0fe000f0, 0x00800090, "UMULL", trans_UMULL, ARM_NOFEAT },

@@ -21,18 +21,30 @@ struct arm_model {
 };
 
 #define FEAT_V5TE (ARM_FEAT(V4T) | ARM_FEAT(V5) | ARM_FEAT(V5TE))
+#define FEAT_V6 (FEAT_V5TE | ARM_FEAT(V6))
+#define FEAT_V6K (FEAT_V6 | ARM_FEAT(V6K))
+#define FEAT_V7 (FEAT_V6K | ARM_FEAT(THUMB2) | ARM_FEAT(V7))
 
-/* The default first.  A later model adds its feature bits here (arm1136:
- * V6; arm1176/mpcore: V6K; cortex-a8: V7, THUMB2, VFP3, NEON) once the
- * decoder covers them. */
+/*
+ * The default first.  Each model lists what the real core implements of
+ * what kemu decodes; user mode derives AT_HWCAP from these bits.
+ */
 static const struct arm_model arm_models[] = {
     { "arm926", 0x41069265, FEAT_V5TE },
     { "arm946", 0x41059461, FEAT_V5TE },
     { "arm1026", 0x4106a262, FEAT_V5TE },
+    { "arm1136", 0x4117b363, FEAT_V6 },
+    { "arm1176", 0x410fb767, FEAT_V6K },
+    { "cortex-a7", 0x410fc075, FEAT_V7 | ARM_FEAT(IDIV) },
+    { "cortex-a8", 0x410fc080, FEAT_V7 },
+    { "cortex-a9", 0x410fc090, FEAT_V7 },
+    { "cortex-a15", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) },
+    { "max", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) },
 };
 
 static const char *const arm_model_names[] = {
-    "arm926", "arm946", "arm1026", NULL,
+    "arm926", "arm946", "arm1026", "arm1136", "arm1176", "cortex-a7",
+    "cortex-a8", "cortex-a9", "cortex-a15", "max", NULL,
 };
 
 bool arm_cpu_set_model(struct arm_cpu *cpu, const char *name)
@@ -61,7 +73,9 @@ uint32_t arm_cpsr_read(const struct arm_cpu *cpu)
            (cpu->CF ? CPSR_C : 0) | ((cpu->VF & 0x80000000u) >> 3) |
            (cpu->QF ? CPSR_Q : 0) | ((cpu->ge & 0xf) << 16) |
            (cpu->thumb ? CPSR_T : 0) |
-           (cpu->cpsr_other & ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T));
+           ((cpu->itstate & 3) << 25) | ((cpu->itstate & 0xfc) << 8) |
+           (cpu->cpsr_other &
+            ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T | CPSR_IT));
 }
 
 void arm_cpsr_write(struct arm_cpu *cpu, uint32_t val, uint32_t mask)
@@ -80,7 +94,12 @@ void arm_cpsr_write(struct arm_cpu *cpu, uint32_t val, uint32_t mask)
         cpu->ge = (cpu->ge & ~(mask >> 16)) | ((val & mask) >> 16 & 0xf);
     if (mask & CPSR_T)
         cpu->thumb = (val >> 5) & 1;
-    uint32_t other = mask & ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T);
+    if (mask & CPSR_IT) {
+        uint32_t it = ((val >> 25) & 3) | ((val >> 8) & 0xfc);
+        uint32_t m = ((mask >> 25) & 3) | ((mask >> 8) & 0xfc);
+        cpu->itstate = (cpu->itstate & ~m) | (it & m);
+    }
+    uint32_t other = mask & ~(CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T | CPSR_IT);
     cpu->cpsr_other = (cpu->cpsr_other & ~other) | (val & other);
 }
 
@@ -105,6 +124,7 @@ static void arm_init_globals(struct ir_globals *g)
                                      offsetof(struct arm_cpu, thumb), "thumb");
     arm_a32_build();
     arm_decoder_build(&arm_t16_decoder);
+    arm_decoder_build(&arm_t32_decoder);
 }
 
 static void arm_cpu_reset(struct cpu_common *c)
@@ -116,8 +136,11 @@ static void arm_cpu_reset(struct cpu_common *c)
     cpu->thumb = 0;
     cpu->ge = 0;
     cpu->cpsr_other = ARM_MODE_USR;
+    cpu->itstate = 0;
     cpu->tpidruro = 0;
     cpu->fpscr = 0;
+    cpu->excl_addr = ARM_EXCL_NONE;
+    cpu->excl_val = 0;
     if (!cpu->model)
         arm_cpu_set_model(cpu, arm_models[0].name);
 }
@@ -127,15 +150,18 @@ static void arm_get_tb_key(struct cpu_common *c, uint64_t *pc,
 {
     struct arm_cpu *cpu = arm_cpu(c);
     *pc = cpu->regs[15];
-    *flags = cpu->thumb ? ARM_TBFLAG_THUMB : 0;
+    *flags = (cpu->thumb ? ARM_TBFLAG_THUMB : 0) |
+             ((cpu->cpsr_other & CPSR_E) ? ARM_TBFLAG_BE_DATA : 0) |
+             (cpu->thumb ? (cpu->itstate & 0xff) << ARM_TBFLAG_IT_SHIFT : 0);
 }
 
-/* data[0] is the instruction's address; data[1] is reserved for
- * per-instruction state such as Thumb-2 IT bits. */
+/* data[0] is the instruction's address, data[1] the IT state it
+ * executes under (so a fault inside an IT block resumes the block). */
 static void arm_restore_state(struct cpu_common *c,
                               const uint64_t data[IR_INSN_WORDS])
 {
     arm_cpu(c)->regs[15] = (uint32_t)data[0];
+    arm_cpu(c)->itstate = (uint32_t)data[1] & 0xff;
 }
 
 static void arm_set_pc(struct cpu_common *c, uint64_t pc)

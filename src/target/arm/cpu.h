@@ -36,13 +36,19 @@ enum arm_feature {
     ARM_FEATURE_V4T,     /* Thumb state, BX */
     ARM_FEATURE_V5,      /* BLX, CLZ, BKPT, LDM-to-PC interworking */
     ARM_FEATURE_V5TE,    /* DSP: SMULxy..., QADD..., LDRD/STRD, PLD */
-    ARM_FEATURE_V6,      /* (reserved) media instructions, LDREX... */
-    ARM_FEATURE_V6K,     /* TPIDRURO via MRC p15, CLREX, byte/half LDREX */
-    ARM_FEATURE_V7,      /* ALU writes to PC interwork */
-    ARM_FEATURE_THUMB2,  /* (reserved) 32-bit Thumb encodings */
+    ARM_FEATURE_V6,      /* media instructions, LDREX/STREX, REV, SETEND */
+    ARM_FEATURE_V6K,     /* TPIDRURO via MRC p15, CLREX, byte/half/dual
+                            LDREX/STREX */
+    ARM_FEATURE_V7,      /* ALU writes to PC interwork, DMB/DSB/ISB, PLI */
+    ARM_FEATURE_THUMB2,  /* ARMv6T2: 32-bit Thumb encodings and the ARM
+                            additions (MOVW/MOVT, BFI/BFC/UBFX/SBFX, RBIT,
+                            MLS, LDRHT...) */
     ARM_FEATURE_VFP,     /* (reserved) VFPv2 */
     ARM_FEATURE_VFP3,    /* (reserved) */
     ARM_FEATURE_NEON,    /* (reserved) */
+    ARM_FEATURE_IDIV,    /* SDIV/UDIV in ARM and Thumb state */
+    ARM_FEATURE_VFP4,    /* (reserved) fused multiply-add */
+    ARM_FEATURE_VFP_D32, /* (reserved) 32 double registers, not 16 */
 };
 
 #define ARM_FEAT(f) (1ull << ARM_FEATURE_##f)
@@ -56,10 +62,13 @@ enum arm_feature {
 #define CPSR_NZCV 0xf0000000u
 #define CPSR_GE (0xfu << 16)
 #define CPSR_T (1u << 5)
+#define CPSR_E (1u << 9)
 #define CPSR_MODE 0x1fu
 #define ARM_MODE_USR 0x10u
 
 /* The kernel's user helper page (Linux "kuser helpers"). */
+#define ARM_EXCL_NONE (~(uint64_t)0)
+
 #define ARM_KUSER_START 0xffff0f60u
 #define ARM_KUSER_END 0xffff1000u       /* exclusive */
 #define ARM_KUSER_CMPXCHG64 0xffff0f60u
@@ -70,6 +79,9 @@ enum arm_feature {
 
 /* TB flags: what changes decoding. */
 #define ARM_TBFLAG_THUMB 1u
+#define ARM_TBFLAG_BE_DATA 2u   /* CPSR.E: big-endian data accesses */
+#define ARM_TBFLAG_IT_SHIFT 8   /* bits 15:8: ITSTATE at the TB start */
+#define CPSR_IT (0x0600fc00u)
 
 struct arm_cpu {
     struct cpu_common common;
@@ -80,6 +92,8 @@ struct arm_cpu {
     uint32_t thumb;        /* 0 = ARM state, 1 = Thumb state */
     uint32_t ge;           /* GE[3:0] */
     uint32_t cpsr_other;   /* CPSR bits not held above */
+    uint32_t itstate;      /* Thumb-2 IT state, ITSTATE[7:0] (CPSR bits
+                              15:10 and 26:25); 0 outside an IT block */
 
     uint32_t tpidruro;     /* CP15 c13,c0,3: user read-only thread ID (TLS) */
 
@@ -88,6 +102,13 @@ struct arm_cpu {
     uint64_t vfp_d[32] __attribute__((aligned(16)));
     uint32_t fpscr;
     uint32_t fpexc;
+
+    /* Local exclusive monitor: LDREX records the address and the value it
+     * loaded; STREX succeeds when its address matches and a host
+     * compare-and-swap against that value succeeds.  excl_addr is
+     * ARM_EXCL_NONE when the monitor is open. */
+    uint64_t excl_addr;
+    uint64_t excl_val;
 
     /* Identity and features of the selected model. */
     uint64_t features;

@@ -15,13 +15,27 @@
 
 static bool gen_shift_imm(struct arm_dc *s, uint32_t insn, int type)
 {
-    ir_t v = arm_load_reg(s, RN3(insn)), carry = ir_new_i32(s->c);
+    bool sf = !s->in_it;
+    ir_t v = arm_load_reg(s, RN3(insn));
+    ir_t carry = sf ? ir_new_i32(s->c) : IR_NONE;
     ir_t r = ir_new_i32(s->c);
     arm_gen_shift_imm(s, r, v, type, extract32(insn, 6, 5), carry);
-    arm_gen_logic_flags(s, r);
-    ir_mov(s->c, arm_CF, carry);
+    if (sf) {
+        arm_gen_logic_flags(s, r);
+        ir_mov(s->c, arm_CF, carry);
+    }
     arm_store_reg(s, RD3(insn), r);
     return true;
+}
+
+/* Add/subtract setting NZCV outside an IT block, plain inside one. */
+static void gen_addsub(struct arm_dc *s, ir_t r, ir_t a, ir_t b, bool sub,
+                       bool sf)
+{
+    if (sf)
+        sub ? arm_gen_sub_cc(s, r, a, b) : arm_gen_add_cc(s, r, a, b);
+    else
+        sub ? ir_sub(s->c, r, a, b) : ir_add(s->c, r, a, b);
 }
 
 static bool trans_T_LSL_imm(struct arm_dc *s, uint32_t insn)
@@ -43,10 +57,7 @@ static bool gen_addsub3(struct arm_dc *s, uint32_t insn, bool sub, bool imm)
 {
     ir_t a = arm_load_reg(s, RN3(insn)), r = ir_new_i32(s->c);
     ir_t b = imm ? ir_const_i32(s->c, RM3(insn)) : arm_load_reg(s, RM3(insn));
-    if (sub)
-        arm_gen_sub_cc(s, r, a, b);
-    else
-        arm_gen_add_cc(s, r, a, b);
+    gen_addsub(s, r, a, b, sub, !s->in_it);
     arm_store_reg(s, RD3(insn), r);
     return true;
 }
@@ -75,7 +86,8 @@ static bool trans_T_SUB_imm3(struct arm_dc *s, uint32_t insn)
 static bool trans_T_MOV_imm(struct arm_dc *s, uint32_t insn)
 {
     ir_t r = ir_const_i32(s->c, extract32(insn, 0, 8));
-    arm_gen_logic_flags(s, r);
+    if (!s->in_it)
+        arm_gen_logic_flags(s, r);
     arm_store_reg(s, extract32(insn, 8, 3), r);
     return true;
 }
@@ -85,10 +97,7 @@ static bool gen_imm8(struct arm_dc *s, uint32_t insn, bool sub, bool store)
     int rdn = extract32(insn, 8, 3);
     ir_t a = arm_load_reg(s, rdn), r = ir_new_i32(s->c);
     ir_t b = ir_const_i32(s->c, extract32(insn, 0, 8));
-    if (sub)
-        arm_gen_sub_cc(s, r, a, b);
-    else
-        arm_gen_add_cc(s, r, a, b);
+    gen_addsub(s, r, a, b, sub, !store || !s->in_it);   /* CMP always */
     if (store)
         arm_store_reg(s, rdn, r);
     return true;
@@ -121,6 +130,7 @@ static bool gen_t_dp(struct arm_dc *s, uint32_t insn, enum t_dp op)
     ir_t a = arm_load_reg(s, rdn), b = arm_load_reg(s, RN3(insn));
     ir_t r = ir_new_i32(c), carry;
     bool store = true;
+    bool sf = !s->in_it || op == T_TST || op == T_CMP || op == T_CMN;
 
     switch (op) {
     case T_AND: case T_TST: ir_and(c, r, a, b); break;
@@ -130,22 +140,29 @@ static bool gen_t_dp(struct arm_dc *s, uint32_t insn, enum t_dp op)
     case T_MVN: ir_not(c, r, b); break;
     case T_MUL: ir_mul(c, r, a, b); break;   /* C unchanged (ARMv5+) */
     case T_LSL: case T_LSR: case T_ASR: case T_ROR:
-        carry = ir_new_i32(c);
+        carry = sf ? ir_new_i32(c) : IR_NONE;
         arm_gen_shift_reg(s, r, a,
                           op == T_LSL ? ARM_LSL : op == T_LSR ? ARM_LSR :
                           op == T_ASR ? ARM_ASR : ARM_ROR, b, carry);
-        ir_mov(c, arm_CF, carry);
+        if (sf)
+            ir_mov(c, arm_CF, carry);
         break;
-    case T_ADC: arm_gen_adc_cc(s, r, a, b); break;
-    case T_SBC: arm_gen_sbc_cc(s, r, a, b); break;
-    case T_NEG: arm_gen_sub_cc(s, r, ir_const_i32(c, 0), b); break;
+    case T_ADC:
+        sf ? arm_gen_adc_cc(s, r, a, b) : arm_gen_adc(s, r, a, b);
+        break;
+    case T_SBC:
+        sf ? arm_gen_sbc_cc(s, r, a, b) : arm_gen_sbc(s, r, a, b);
+        break;
+    case T_NEG: gen_addsub(s, r, ir_const_i32(c, 0), b, true, sf); break;
     case T_CMP: arm_gen_sub_cc(s, r, a, b); break;
     case T_CMN: arm_gen_add_cc(s, r, a, b); break;
     }
     if (op == T_AND || op == T_EOR || op == T_ORR || op == T_BIC ||
         op == T_MVN || op == T_MUL || op == T_TST || op == T_LSL ||
-        op == T_LSR || op == T_ASR || op == T_ROR)
-        arm_gen_logic_flags(s, r);
+        op == T_LSR || op == T_ASR || op == T_ROR) {
+        if (sf)
+            arm_gen_logic_flags(s, r);
+    }
     if (op == T_TST || op == T_CMP || op == T_CMN)
         store = false;
     if (store)
@@ -495,7 +512,81 @@ static bool trans_T_BL_pair(struct arm_dc *s, uint32_t insn)
     return true;
 }
 
+/* ---- ARMv6 and ARMv6T2 additions (A6.2.5) ----------------------------------- */
+
+/* SXTH, SXTB, UXTH, UXTB Rd, Rm (bits 7:6 select). */
+static bool trans_T_extend(struct arm_dc *s, uint32_t insn)
+{
+    int op = extract32(insn, 6, 2);
+    arm_gen_extend(s, RD3(insn), 15, RN3(insn), 0,
+                   (op & 1) ? ARM_XTB : ARM_XTH, !(op & 2));
+    return true;
+}
+
+/* REV, REV16, REVSH (bits 7:6 = 00, 01, 11). */
+static bool trans_T_rev(struct arm_dc *s, uint32_t insn)
+{
+    static const int kinds[4] = { 0, 1, -1, 2 };
+    int k = kinds[extract32(insn, 6, 2)];
+    if (k < 0)
+        return false;
+    arm_gen_rev(s, RD3(insn), RN3(insn), k);
+    return true;
+}
+
+static bool trans_T_SETEND(struct arm_dc *s, uint32_t insn)
+{
+    if (s->in_it)
+        return false;
+    arm_gen_setend(s, insn & (1u << 3));
+    return true;
+}
+
+/* CPS: privileged state only, a no-op in user mode. */
+static bool trans_T_CPS(struct arm_dc *s, uint32_t insn)
+{
+    return true;
+}
+
+/* CBZ/CBNZ Rn, label: forward only, never inside an IT block. */
+static bool trans_T_CBZ(struct arm_dc *s, uint32_t insn)
+{
+    uint32_t off = (extract32(insn, 9, 1) << 6) | (extract32(insn, 3, 5) << 1);
+    if (s->in_it)
+        return false;
+    s->condlabel = ir_new_label(s->c);
+    s->condjmp = true;
+    ir_brcondi(s->c, (insn & (1u << 11)) ? IR_COND_EQ : IR_COND_NE,
+               arm_R[RD3(insn)], 0, s->condlabel);
+    arm_gen_direct_branch(s, s->pc + 4 + off, true);
+    return true;
+}
+
+/*
+ * IT: the next one to four instructions are conditional.  ITSTATE is the
+ * instruction's low byte (firstcond:mask); the TB loop advances it after
+ * every instruction.  mask == 0 encodes the hints NOP, YIELD, WFE, WFI,
+ * SEV, which need nothing in user mode.
+ */
+static bool trans_T_IT(struct arm_dc *s, uint32_t insn)
+{
+    uint32_t cond = extract32(insn, 4, 4), mask = extract32(insn, 0, 4);
+    if (mask == 0)
+        return true;
+    if (s->in_it || cond == 0xf || (cond == 0xe && __builtin_popcount(mask) != 1))
+        return false;
+    s->it_next = insn & 0xff;
+    s->it_used = true;
+    return true;
+}
+
 static const struct arm_pattern t16_patterns[] = {
+    { 0xff00, 0xb200, "SXTH/SXTB/UXTH/UXTB", trans_T_extend, ARM_FEATURE_V6 },
+    { 0xff00, 0xba00, "REV/REV16/REVSH", trans_T_rev, ARM_FEATURE_V6 },
+    { 0xfff7, 0xb650, "SETEND", trans_T_SETEND, ARM_FEATURE_V6 },
+    { 0xffe8, 0xb660, "CPS", trans_T_CPS, ARM_FEATURE_V6 },
+    { 0xf500, 0xb100, "CBZ/CBNZ", trans_T_CBZ, ARM_FEATURE_THUMB2 },
+    { 0xff00, 0xbf00, "IT/hints", trans_T_IT, ARM_FEATURE_THUMB2 },
     { 0xf800, 0x0000, "LSL (immediate)", trans_T_LSL_imm, ARM_NOFEAT },
     { 0xf800, 0x0800, "LSR (immediate)", trans_T_LSR_imm, ARM_NOFEAT },
     { 0xf800, 0x1000, "ASR (immediate)", trans_T_ASR_imm, ARM_NOFEAT },

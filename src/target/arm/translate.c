@@ -392,12 +392,32 @@ void arm_gen_exception(struct arm_dc *s, int excp)
 
 void arm_gen_exception_next(struct arm_dc *s, int excp)
 {
+    if (s->it_used)
+        ir_st_env(s->c, ir_const_i32(s->c, s->it_next),
+                  offsetof(struct arm_cpu, itstate), MO_32);
     ir_movi(s->c, arm_R[15], s->next_pc);
     ir_call1(s->c, &helper_arm_exception_exit, IR_NONE,
              ir_const_i32(s->c, (uint32_t)excp));
     /* Not reached (the helper unwinds), but the op list must end here. */
     ir_exit_tb(s->c, IR_EXIT_NOCHAIN);
     s->end = DISAS_NORETURN;
+}
+
+/* SETEND: CPSR.E selects the data byte order, which is part of the TB
+ * key, so the TB ends and the next one is translated for the new order. */
+void arm_gen_setend(struct arm_dc *s, bool be)
+{
+    struct ir_ctx *c = s->c;
+    if (be == s->be_data)
+        return;
+    ir_t v = ir_new_i32(c);
+    ir_ld_env(c, v, offsetof(struct arm_cpu, cpsr_other), MO_32);
+    if (be)
+        ir_ori(c, v, v, CPSR_E);
+    else
+        ir_andi(c, v, v, ~CPSR_E);
+    ir_st_env(c, v, offsetof(struct arm_cpu, cpsr_other), MO_32);
+    s->end = DISAS_UPDATE;
 }
 
 bool arm_trans_udef(struct arm_dc *s, uint32_t insn)
@@ -420,9 +440,16 @@ static void gen_goto(struct arm_dc *s, int slot, uint32_t dest)
     ir_exit_tb(c, slot);
 }
 
-/* Emit the exit for how the instruction ended (taken path). */
+/* Emit the exit for how the instruction ended (taken path).  The IT
+ * state the next instruction runs under is s->itstate (already advanced);
+ * it is part of the TB key, so it goes to the CPU state first. */
 static void gen_end(struct arm_dc *s)
 {
+    if (s->it_used && s->end != DISAS_NORETURN)
+        ir_st_env(s->c, ir_const_i32(s->c, s->end == DISAS_NEXT ||
+                                              s->end == DISAS_UPDATE
+                                          ? s->itstate : 0),
+                  offsetof(struct arm_cpu, itstate), MO_32);
     switch (s->end) {
     case DISAS_NEXT:
         gen_goto(s, 1, s->next_pc);
@@ -445,11 +472,31 @@ static void gen_end(struct arm_dc *s)
     }
 }
 
-static void gen_prefetch_abort(struct arm_dc *s)
+static void gen_prefetch_abort(struct arm_dc *s, uint32_t addr)
 {
-    ir_st_env(s->c, ir_const_i64(s->c, s->pc),
+    ir_st_env(s->c, ir_const_i64(s->c, addr),
               offsetof(struct cpu_common, fault_addr), MO_64);
     arm_gen_exception(s, EXCP_PREFETCH);
+}
+
+/* Inside an IT block the instruction is conditional on ITSTATE[7:4]
+ * (1110 and the UNPREDICTABLE 1111 both run unconditionally). */
+static void gen_it_cond(struct arm_dc *s)
+{
+    int cond = s->itstate >> 4;
+    if (!s->in_it || cond >= 0xe)
+        return;
+    s->condlabel = ir_new_label(s->c);
+    s->condjmp = true;
+    arm_gen_test_cc(s, cond, s->condlabel);
+}
+
+/* ITAdvance: shift the mask; the block ends when IT[2:0] is zero. */
+static uint32_t it_advance(uint32_t it)
+{
+    if ((it & 7) == 0)
+        return 0;
+    return (it & 0xe0) | ((it << 1) & 0x1f);
 }
 
 /* Translate one instruction at s->pc; false when its bytes cannot be
@@ -473,15 +520,32 @@ static bool translate_one(struct arm_dc *s, bool first)
         if (!translator_ld16(c, s->pc, false, &hw)) {
             if (!first)
                 return false;
-            ir_insn_start(c, s->pc, 0);
-            gen_prefetch_abort(s);
+            ir_insn_start(c, s->pc, s->itstate);
+            gen_prefetch_abort(s, s->pc);
+            return true;
+        }
+        if (arm_has(s, ARM_FEATURE_THUMB2) && (hw >> 11) >= 0x1d) {
+            /* A 32-bit Thumb-2 instruction; its second halfword may lie
+             * on the next page. */
+            if (!translator_ld16(c, s->pc + 2, false, &hw2)) {
+                if (!first)
+                    return false;
+                ir_insn_start(c, s->pc, s->itstate);
+                gen_prefetch_abort(s, s->pc + 2);
+                return true;
+            }
+            s->next_pc = s->pc + 4;
+            ir_insn_start(c, s->pc, s->itstate);
+            gen_it_cond(s);
+            arm_translate_t32(s, ((uint32_t)hw << 16) | hw2);
             return true;
         }
         /* A BL/BLX prefix is decoded with its suffix as one instruction;
          * the suffix may lie on the next page. */
         bool have2 = (hw & 0xf800) == 0xf000 &&
                      translator_ld16(c, s->pc + 2, false, &hw2);
-        ir_insn_start(c, s->pc, 0);
+        ir_insn_start(c, s->pc, s->itstate);
+        gen_it_cond(s);
         arm_translate_t16(s, hw, hw2, have2);
     } else {
         uint32_t insn;
@@ -489,7 +553,7 @@ static bool translate_one(struct arm_dc *s, bool first)
             if (!first)
                 return false;
             ir_insn_start(c, s->pc, 0);
-            gen_prefetch_abort(s);
+            gen_prefetch_abort(s, s->pc);
             return true;
         }
         ir_insn_start(c, s->pc, 0);
@@ -504,14 +568,17 @@ void arm_translate(struct ir_ctx *c)
         .c = c,
         .pc = (uint32_t)c->pc,
         .thumb = (c->flags & ARM_TBFLAG_THUMB) != 0,
+        .be_data = (c->flags & ARM_TBFLAG_BE_DATA) != 0,
+        .itstate = (c->flags >> ARM_TBFLAG_IT_SHIFT) & 0xff,
         .features = arm_cpu(c->cpu)->features,
     };
     uint64_t page = c->pc & GUEST_PAGE_MASK;
     int n = 0;
 
+    s.it_used = s.itstate != 0;
     for (;;) {
         if (translator_breakpoint_here(c, s.pc)) {
-            ir_insn_start(c, s.pc, 0);
+            ir_insn_start(c, s.pc, s.itstate);
             arm_gen_exception(&s, EXCP_DEBUG);
             s.pc += s.thumb ? 2 : 4;
             n++;
@@ -519,11 +586,14 @@ void arm_translate(struct ir_ctx *c)
         }
         s.end = DISAS_NEXT;
         s.condjmp = false;
+        s.in_it = (s.itstate & 0xf) != 0;
+        s.it_next = it_advance(s.itstate);
         if (!translate_one(&s, n == 0)) {
             s.next_pc = s.pc;  /* end before the unfetchable instruction */
             break;
         }
         n++;
+        s.itstate = s.it_next;
         if (s.condjmp) {
             /* The condition failed: continue after the instruction. */
             if (s.end == DISAS_NEXT || s.end == DISAS_NORETURN) {

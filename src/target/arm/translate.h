@@ -27,6 +27,11 @@ struct arm_dc {
     uint32_t pc;         /* address of the current instruction */
     uint32_t next_pc;    /* address after it */
     bool thumb;
+    bool be_data;        /* CPSR.E: data accesses are big-endian */
+    uint32_t itstate;    /* IT state the current instruction runs under */
+    uint32_t it_next;    /* IT state after it (set by IT itself) */
+    bool in_it;          /* inside an IT block: 16-bit ALU ops set no flags */
+    bool it_used;        /* the TB met IT state: store it at every exit */
     uint64_t features;
     enum arm_disas_end end;
     uint32_t jmp_dest;   /* DISAS_DIRECT target */
@@ -133,10 +138,10 @@ void arm_gen_exception(struct arm_dc *s, int excp);
 void arm_gen_exception_next(struct arm_dc *s, int excp);
 bool arm_trans_udef(struct arm_dc *s, uint32_t insn);
 
-/* Guest memory (little-endian for now; BE8/BE32 would set it here). */
+/* Guest memory: data byte order follows CPSR.E (SETEND). */
 static inline enum ir_memop arm_mo(const struct arm_dc *s, enum ir_memop mo)
 {
-    return mo | MO_LE;
+    return mo | (s->be_data ? MO_BE : MO_LE);
 }
 
 /* ---- Instruction-class decoders ---- */
@@ -153,6 +158,12 @@ void arm_translate_a32(struct arm_dc *s, uint32_t insn);
  * sets s->next_pc past what it consumed. */
 void arm_translate_t16(struct arm_dc *s, uint32_t insn, uint32_t next_half,
                        bool have_next);
+/* A 32-bit Thumb-2 instruction, insn = hw1 << 16 | hw2. */
+void arm_translate_t32(struct arm_dc *s, uint32_t insn);
+extern struct arm_decoder arm_t32_decoder;
+/* Run an A32 encoding with cond = AL (the coprocessor space, whose T32
+ * encodings are the A32 ones). */
+bool arm_trans_a32_as_t32(struct arm_dc *s, uint32_t insn);
 /* Emit the kuser helper at s->pc (user mode, helpers enabled). */
 void arm_translate_kuser(struct arm_dc *s);
 
@@ -165,9 +176,59 @@ extern const struct arm_pattern arm_a32_mem_patterns[];
 extern const int arm_a32_mem_npatterns;
 extern const struct arm_pattern arm_a32_branch_patterns[];
 extern const int arm_a32_branch_npatterns;
+extern const struct arm_pattern arm_a32_media_patterns[];
+extern const int arm_a32_media_npatterns;
+
+/* Shared generators of the ARMv6/v7 instructions (a32_media.c, a32_mem.c),
+ * taking register numbers so the A32 and T32 decoders both use them. */
+enum arm_xt { ARM_XTB, ARM_XTH, ARM_XTB16 };
+void arm_gen_extend(struct arm_dc *s, int rd, int rn, int rm, int rot,
+                    enum arm_xt kind, bool is_signed);
+void arm_gen_ssat(struct arm_dc *s, int rd, int rn, int sat, bool asr,
+                  int shift, bool is_unsigned);
+void arm_gen_sat16(struct arm_dc *s, int rd, int rn, int sat,
+                   bool is_unsigned);
+/* op: bits 22:20 of the A32 encoding (1 S, 2 Q, 3 SH, 5 U, 6 UQ, 7 UH),
+ * op2: bits 7:5 (0 ADD16, 1 ASX, 2 SAX, 3 SUB16, 4 ADD8, 7 SUB8). */
+bool arm_gen_parallel(struct arm_dc *s, int rd, int rn, int rm, int op,
+                      int op2);
+void arm_gen_sel(struct arm_dc *s, int rd, int rn, int rm);
+void arm_gen_pkh(struct arm_dc *s, int rd, int rn, int rm, bool tb,
+                 int shift);
+/* kind: 0 REV, 1 REV16, 2 REVSH, 3 RBIT */
+void arm_gen_rev(struct arm_dc *s, int rd, int rm, int kind);
+/* Dual 16-bit multiplies: sub = SMUSD family, x = swap Rm halves;
+ * ra == 15 for the non-accumulating forms. */
+void arm_gen_smlad(struct arm_dc *s, int rd, int rn, int rm, int ra, bool x,
+                   bool sub);
+void arm_gen_smlald(struct arm_dc *s, int rdlo, int rdhi, int rn, int rm,
+                    bool x, bool sub);
+/* SMMUL/SMMLA (ra != 15)/SMMLS (sub), r = round. */
+void arm_gen_smmla(struct arm_dc *s, int rd, int rn, int rm, int ra, bool sub,
+                   bool r);
+void arm_gen_usada8(struct arm_dc *s, int rd, int rn, int rm, int ra);
+void arm_gen_div(struct arm_dc *s, int rd, int rn, int rm, bool is_signed);
+void arm_gen_umaal(struct arm_dc *s, int rdlo, int rdhi, int rn, int rm);
+void arm_gen_bitfield(struct arm_dc *s, int rd, int rn, int lsb, int width,
+                      int kind); /* 0 BFI/BFC (rn 15), 1 UBFX, 2 SBFX */
+/* Exclusive accesses: size MO_8..MO_64 (MO_64 uses rt and rt2). */
+void arm_gen_ldrex(struct arm_dc *s, int rt, int rt2, ir_t addr,
+                   enum ir_memop size);
+void arm_gen_strex(struct arm_dc *s, int rd, int rt, int rt2, ir_t addr,
+                   enum ir_memop size);
+void arm_gen_clrex(struct arm_dc *s);
+void arm_gen_setend(struct arm_dc *s, bool be);
+/* MCR p15 barrier operations (insn in the A32/T32 coprocessor layout). */
+bool arm_gen_cp15_barrier(struct arm_dc *s, uint32_t insn);
 
 /* Helpers (helpers.c). */
 extern const struct ir_helper helper_arm_mrs_cpsr;
 extern const struct ir_helper helper_arm_exception_exit;
+extern const struct ir_helper helper_arm_parallel;
+extern const struct ir_helper helper_arm_sel;
+extern const struct ir_helper helper_arm_sat16;
+extern const struct ir_helper helper_arm_usad8;
+extern const struct ir_helper helper_arm_xtb16;
+extern const struct ir_helper helper_arm_rbit;
 
 #endif

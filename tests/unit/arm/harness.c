@@ -55,6 +55,7 @@ void start(struct test_blob *b, uint32_t off, bool thumb)
     cpu->regs[15] = b->base + off;
     arm_cpsr_write(cpu, ARM_MODE_USR | (thumb ? CPSR_T : 0), 0xffffffffu);
     memset(g2h(DATA_BASE), 0, 2 * GUEST_PAGE_SIZE);
+    cpu->excl_addr = ARM_EXCL_NONE;
     expected_mask = 1u << 15;
 }
 
@@ -93,6 +94,17 @@ void set_features(uint64_t features)
 {
     cpu->features = features;
     tb_flush_all();
+}
+
+void set_model(const char *name)
+{
+    struct arm_cpu tmp;
+    memset(&tmp, 0, sizeof(tmp));
+    if (!arm_cpu_set_model(&tmp, name)) {
+        fprintf(stderr, "unknown model %s\n", name);
+        exit(2);
+    }
+    set_features(tmp.features);
 }
 
 void run(int excp)
@@ -160,6 +172,23 @@ void expect_mem32(uint32_t addr, uint32_t v)
     check(got == v, "[%08x] = %08x, expected %08x", addr, got, v);
 }
 
+void set_mem64(uint32_t addr, uint64_t v)
+{
+    memcpy(g2h(addr), &v, 8);
+}
+
+void expect_mem16(uint32_t addr, uint16_t v)
+{
+    uint16_t got;
+    memcpy(&got, g2h(addr), 2);
+    check(got == v, "[%08x] = %04x, expected %04x", addr, got, v);
+}
+
+void expect_ge(unsigned ge)
+{
+    check(cpu->ge == ge, "GE = %x, expected %x", cpu->ge, ge);
+}
+
 void expect_mem8(uint32_t addr, uint8_t v)
 {
     uint8_t got = *(uint8_t *)g2h(addr);
@@ -206,18 +235,18 @@ static void load_blobs(void)
     uint32_t base = CODE_BASE;
     for (int i = 0; test_blobs[i]; i++) {
         struct test_blob *b = test_blobs[i];
-        if (b->size > 0x10000u) {
+        if (b->size > BLOB_SLOT) {
             fprintf(stderr, "blob %s too big\n", b->name);
+            exit(2);
+        }
+        if (base + BLOB_SLOT > UNMAPPED) {
+            fprintf(stderr, "too many blobs\n");
             exit(2);
         }
         b->base = base;
         memcpy(g2h(base), b->code, b->size);
-        page_set_flags(base, base + 0x10000u, PAGE_READ | PAGE_EXEC);
-        base += 0x10000u;
-    }
-    if (base > UNMAPPED) {
-        fprintf(stderr, "too many blobs\n");
-        exit(2);
+        page_set_flags(base, base + BLOB_SLOT, PAGE_READ | PAGE_EXEC);
+        base += BLOB_SLOT;
     }
 }
 

@@ -14,7 +14,8 @@
 #include "target/arm/cpu.h"
 
 /* Guest memory the tests use. */
-#define CODE_BASE 0x10000u   /* blobs are loaded here, one 64 KiB slot each */
+#define CODE_BASE 0x10000u   /* blobs are loaded here, one slot each */
+#define BLOB_SLOT 0x8000u
 #define DATA_BASE 0x80000u   /* 2 pages, read/write, zeroed per test */
 #define STACK_TOP 0x90000u   /* 1 page below it */
 #define UNMAPPED 0x70000u    /* never mapped */
@@ -51,6 +52,10 @@ void setr(int r, uint32_t v);
 void setflags(const char *f);
 void set_mem32(uint32_t addr, uint32_t v);
 void set_features(uint64_t features);     /* flushes TBs */
+void set_model(const char *name);         /* features of a CPU model */
+void set_mem64(uint32_t addr, uint64_t v);
+void expect_mem16(uint32_t addr, uint16_t v);
+void expect_ge(unsigned ge);
 void map_guest(uint32_t start, uint32_t end, int flags);
 
 /* Run; check the exception number. */

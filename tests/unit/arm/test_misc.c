@@ -6,9 +6,10 @@
 #include "harness.h"
 
 extern struct test_blob blob_dp, blob_cond, blob_mul, blob_mem, blob_br,
-    blob_t;
+    blob_t, blob_media, blob_t2;
 struct test_blob *const test_blobs[] = {
-    &blob_dp, &blob_cond, &blob_mul, &blob_mem, &blob_br, &blob_t, NULL,
+    &blob_dp, &blob_cond, &blob_mul, &blob_mem, &blob_br, &blob_t,
+    &blob_media, &blob_t2, NULL,
 };
 
 #include "code_branch.h"
