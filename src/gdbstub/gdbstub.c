@@ -16,15 +16,6 @@
 #include "target/target.h"
 #include "util/error.h"
 
-/* The engine's debugger API may be absent from a build; such calls then
- * report "unsupported" instead of failing to link. */
-#pragma weak cpu_breakpoint_insert
-#pragma weak cpu_breakpoint_remove
-#pragma weak cpu_breakpoint_remove_all
-#pragma weak cpu_watchpoint_insert
-#pragma weak cpu_watchpoint_remove
-#pragma weak cpu_watchpoint_remove_all
-
 static const char hexd[] = "0123456789abcdef";
 
 void gdb_session_init(struct gdb_session *s, const struct gdb_backend *be,
@@ -288,6 +279,24 @@ static void cmd_write_mem(struct gdb_session *s, const char *p)
     free(buf);
 }
 
+/* Engine flags of gdb's Z types 2 (write), 3 (read) and 4 (access). */
+static const int wp_flags[] = { 0, 0, WP_WRITE, WP_READ, WP_ACCESS };
+
+/* Remember what gdb inserted, to name the kind in stop replies. */
+static void note_watchpoint(struct gdb_session *s, uint64_t addr, uint64_t len,
+                            int type, bool insert)
+{
+    for (int i = 0; i < s->nwatch; i++)
+        if (s->watch[i].addr == addr && s->watch[i].len == len &&
+            s->watch[i].type == type) {
+            if (!insert)
+                s->watch[i] = s->watch[--s->nwatch];
+            return;
+        }
+    if (insert && s->nwatch < GDB_MAX_WATCH)
+        s->watch[s->nwatch++] = (struct gdb_watch){ addr, len, type };
+}
+
 static void cmd_breakpoint(struct gdb_session *s, const char *p, bool insert)
 {
     char *end;
@@ -300,7 +309,7 @@ static void cmd_breakpoint(struct gdb_session *s, const char *p, bool insert)
         gdb_send_packet(s, "E22");
         return;
     }
-    if (type > 4 || !cpu_breakpoint_insert || !cpu_watchpoint_insert) {
+    if (type > 4) {
         gdb_send_packet(s, "");
         return;
     }
@@ -309,7 +318,6 @@ static void cmd_breakpoint(struct gdb_session *s, const char *p, bool insert)
         gdb_send_packet(s, "E22");
         return;
     }
-    static const int wp_flags[] = { 0, 0, WP_WRITE, WP_READ, WP_ACCESS };
     for (int i = 0; i < n; i++) {
         struct cpu_common *cpu = s->be->cpu(s, i);
         if (type <= 1)
@@ -320,13 +328,33 @@ static void cmd_breakpoint(struct gdb_session *s, const char *p, bool insert)
         if (r < 0)
             break;
     }
+    if (r == 0 && type >= 2)
+        note_watchpoint(s, addr, len, type, insert);
     gdb_send_packet(s, r < 0 ? "E22" : "OK");
+}
+
+void gdb_watch_stop_text(struct gdb_session *s, const struct cpu_common *cpu,
+                         char *buf, size_t size)
+{
+    static const char *const names[] = { NULL, NULL, "watch", "rwatch", "awatch" };
+    int type = cpu->watch_hit_flags == WP_READ ? 3 : 2;
+
+    /* The engine names the watchpoint by its address and the access that
+     * hit it; gdb's kind (an awatch hit by a write is still an awatch)
+     * comes from what gdb inserted. */
+    for (int i = 0; i < s->nwatch; i++)
+        if (s->watch[i].addr == cpu->watch_hit_addr &&
+            (wp_flags[s->watch[i].type] & cpu->watch_hit_flags)) {
+            type = s->watch[i].type;
+            break;
+        }
+    snprintf(buf, size, "%s:%llx;", names[type],
+             (unsigned long long)cpu->watch_hit_addr);
 }
 
 void gdb_remove_all_breakpoints(struct gdb_session *s)
 {
-    if (!cpu_breakpoint_remove_all || !cpu_watchpoint_remove_all)
-        return;
+    s->nwatch = 0;
     for (int i = 0; i < s->be->ncpus(s); i++) {
         cpu_breakpoint_remove_all(s->be->cpu(s, i));
         cpu_watchpoint_remove_all(s->be->cpu(s, i));
@@ -366,6 +394,38 @@ static void cmd_xfer_features(struct gdb_session *s, const char *p)
     free(out);
 }
 
+/* qXfer:exec-file:read:ANNEX:OFF,LEN: the guest program's path. */
+static void cmd_xfer_exec_file(struct gdb_session *s, const char *p)
+{
+    char path[4096];
+    uint64_t off, len;
+    const char *rest;
+
+    p = strchr(p, ':');
+    if (!p || !parse_addr_len(p + 1, &off, &len, &rest) || *rest) {
+        gdb_send_packet(s, "E22");
+        return;
+    }
+    if (!s->be->exec_file || !s->be->exec_file(s, path, sizeof(path))) {
+        gdb_send_packet(s, "E14");
+        return;
+    }
+    size_t total = strlen(path);
+    if (off > total) {
+        gdb_send_packet(s, "E22");
+        return;
+    }
+    if (len > GDB_PACKET_MAX - 8)
+        len = GDB_PACKET_MAX - 8;
+    size_t n = total - off < len ? total - off : len;
+    char *out = xmalloc(n + 2);
+    out[0] = off + n < total ? 'm' : 'l';
+    memcpy(out + 1, path + off, n);
+    out[n + 1] = 0;
+    gdb_send_packet(s, out);
+    free(out);
+}
+
 static void cmd_rcmd(struct gdb_session *s, const char *hex)
 {
     size_t n = strlen(hex) / 2;
@@ -399,7 +459,11 @@ static void cmd_query(struct gdb_session *s, const char *p)
 
     if (!strncmp(p, "qSupported", 10)) {
         s->multiprocess = strstr(p, "multiprocess+") != NULL;
-        gdb_send_packet(s, "PacketSize=1000;qXfer:features:read+;vContSupported+;multiprocess+");
+        gdb_send_packet(s, s->be->exec_file
+                               ? "PacketSize=1000;qXfer:features:read+;vContSupported+;"
+                                 "multiprocess+;qXfer:exec-file:read+"
+                               : "PacketSize=1000;qXfer:features:read+;vContSupported+;"
+                                 "multiprocess+");
     } else if (!strcmp(p, "qAttached") || !strncmp(p, "qAttached:", 10)) {
         gdb_send_packet(s, "1");
     } else if (!strcmp(p, "qC")) {
@@ -425,6 +489,8 @@ static void cmd_query(struct gdb_session *s, const char *p)
         gdb_send_packet(s, "l");
     } else if (!strncmp(p, "qXfer:features:read:", 20)) {
         cmd_xfer_features(s, p + 20);
+    } else if (!strncmp(p, "qXfer:exec-file:read:", 21)) {
+        cmd_xfer_exec_file(s, p + 21);
     } else if (!strncmp(p, "qRcmd,", 6)) {
         cmd_rcmd(s, p + 6);
     } else {
