@@ -1,9 +1,15 @@
-/* The program the gdb acceptance test debugs: a function to break on,
- * locals and a global to read, a global to watch, an exit code. */
+/*
+ * The program the gdb tests debug.  Without arguments: a function to
+ * break on, locals and globals to read, a global that changes (for a
+ * watchpoint) and exit code 3.  "spin": loop until killed (Ctrl-C).
+ * "segv": write through a null pointer.
+ */
 #include <stdio.h>
+#include <string.h>
 
 volatile int counter = 5;
 int global_total;
+volatile unsigned long spins;
 
 int add_twice(int a, int b)
 {
@@ -12,8 +18,18 @@ int add_twice(int a, int b)
     return sum;
 }
 
-int main(void)
+static void spin(void)
 {
+    for (;;)
+        spins++;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && !strcmp(argv[1], "spin"))
+        spin();
+    if (argc > 1 && !strcmp(argv[1], "segv"))
+        *(volatile int *)0 = 1;
     int x = add_twice(3, 4);
     global_total = x;
     counter = counter + 37;
