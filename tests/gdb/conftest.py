@@ -79,6 +79,7 @@ class Remote:
                 if time.time() > end:
                     raise
                 time.sleep(0.02)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.sock.settimeout(10)
         self.buf = b""
 
