@@ -317,6 +317,32 @@ static void child_after_fork(void)
     pthread_cond_init(&cond, NULL);
 }
 
+/*
+ * A guest execve runs kemu again with the options it was given: drop -g
+ * from them, so that programs the debugged one starts (fork + exec) do
+ * not wait for a gdb of their own.
+ */
+static void drop_gdb_option(void)
+{
+    char **v = user_state.kemu_argv;
+    int n = user_state.kemu_argc;
+
+    for (int i = 1; v && i < n; i++) {
+        const char *a = v[i];
+        if (a[0] != '-')
+            continue;
+        const char *name = a + 1 + (a[1] == '-');
+        if (name[0] != 'g' || (name[1] && name[1] != '='))
+            continue;
+        int drop = name[1] == '=' || i + 1 >= n ? 1 : 2;
+        for (int j = i; j + drop <= n; j++)
+            v[j] = v[j + drop];
+        n -= drop;
+        i--;
+    }
+    user_state.kemu_argc = n;
+}
+
 /* ---- Entry points for the CPU loop --------------------------------------- */
 
 bool gdbstub_user_active(void)
@@ -351,6 +377,7 @@ bool gdbstub_user_start(int port, struct cpu_common *cpu)
     }
     setsockopt(user_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 
+    drop_gdb_option();
     user_cpu = cpu;
     user_tid = gettid();
     user_be = (struct gdb_backend){

@@ -292,6 +292,18 @@ def test_kemu_gdb_environment(guest):
     assert g.finish()[0] == 3
 
 
+def test_child_runs_undebugged(guest):
+    """A child that forks and re-executes the program neither stops at
+    the parent's breakpoints nor waits for a gdb of its own."""
+    g = guest("exec")
+    r = g.connect()
+    assert r.cmd("Z0,%x,4" % SYMS["add_twice"]) == "OK"
+    r.send("c")
+    assert r.packet(timeout=20).startswith("W%02x" % 103)
+    rc, out, _ = g.finish()
+    assert rc == 103 and out == "total 14 counter 42\n"
+
+
 def test_port_in_use():
     """A port kemu cannot listen on: one-line error, exit 1."""
     import socket
