@@ -175,6 +175,65 @@ static char *u_monitor(struct gdb_session *s, const char *cmd)
     return out;
 }
 
+/*
+ * The auxiliary vector on the initial stack: argc, argv[], NULL, envp[],
+ * NULL, then (type, value) pairs up to AT_NULL.  Found once, before the
+ * first guest instruction, while the stack pointer still points at argc.
+ */
+static uint64_t auxv_addr, auxv_len;
+
+static uint64_t load_word(const uint8_t *b, int size, bool big_endian)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < size; i++)
+        v = v << 8 | b[big_endian ? i : size - 1 - i];
+    return v;
+}
+
+static bool read_word(uint64_t addr, int size, bool big_endian, uint64_t *v)
+{
+    uint8_t b[8];
+    if (proc_mem(addr, b, size, false) < 0)
+        return false;
+    *v = load_word(b, size, big_endian);
+    return true;
+}
+
+static void find_auxv(struct cpu_common *cpu)
+{
+    const struct target_info *t = cpu->target;
+    const struct gdb_arch *a = user_session.arch;
+    int w = t->addr_bits / 8;
+    uint8_t b[8];
+    uint64_t sp, v, argc;
+
+    if (!a || !t->gdb_read_reg || t->gdb_read_reg(cpu, a->sp_regnum, b) != w)
+        return;
+    sp = load_word(b, w, t->big_endian);
+    if (!read_word(sp, w, t->big_endian, &argc) || argc > 1u << 20)
+        return;
+    uint64_t p = sp + (argc + 2) * w;      /* past argv[] and its NULL */
+    for (int n = 0; read_word(p, w, t->big_endian, &v); n++, p += w)
+        if (v == 0 || n > 1 << 20)
+            break;
+    uint64_t start = p += w;
+    for (int n = 0; n < 256 && read_word(p, w, t->big_endian, &v); n++) {
+        p += 2 * w;
+        if (v == 0) {                       /* AT_NULL ends it */
+            auxv_addr = start;
+            auxv_len = p - start;
+            return;
+        }
+    }
+}
+
+static bool u_auxv(struct gdb_session *s, uint64_t *addr, uint64_t *len)
+{
+    *addr = auxv_addr;
+    *len = auxv_len;
+    return auxv_len != 0;
+}
+
 static bool u_exec_file(struct gdb_session *s, char *buf, size_t size)
 {
     char path[PATH_MAX];
@@ -384,9 +443,10 @@ bool gdbstub_user_start(int port, struct cpu_common *cpu)
         .ncpus = u_ncpus, .cpu = u_cpu, .tid = u_tid, .pid = getpid(),
         .read_mem = u_read_mem, .write_mem = u_write_mem,
         .resume = u_resume, .kill = u_kill, .monitor = u_monitor,
-        .exec_file = u_exec_file, .send = u_send,
+        .auxv = u_auxv, .exec_file = u_exec_file, .send = u_send,
     };
     gdb_session_init(&user_session, &user_be, cpu->target->name, NULL);
+    find_auxv(cpu);
     connected = true;
     running = false;
     pthread_t th;

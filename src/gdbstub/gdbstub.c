@@ -35,13 +35,17 @@ void gdb_session_free(struct gdb_session *s)
     s->xml = NULL;
 }
 
-void gdb_send_packet(struct gdb_session *s, const char *payload)
+void gdb_send_binary(struct gdb_session *s, const char *payload, size_t len)
 {
-    size_t len = strlen(payload);
     char *out = xmalloc(2 * len + 8);
     size_t n = gdb_frame(payload, len, out);
     s->be->send(s, out, n);
     free(out);
+}
+
+void gdb_send_packet(struct gdb_session *s, const char *payload)
+{
+    gdb_send_binary(s, payload, strlen(payload));
 }
 
 static void thread_id(struct gdb_session *s, int index, char *buf, size_t size)
@@ -394,15 +398,58 @@ static void cmd_xfer_features(struct gdb_session *s, const char *p)
     free(out);
 }
 
+/* Answer a qXfer read of OFF,LEN (text p) from data[0, total): `m` and a
+ * chunk when more follows, `l` and the rest at the end. */
+static void xfer_reply(struct gdb_session *s, const char *p, const char *data,
+                       size_t total)
+{
+    uint64_t off, len;
+    const char *rest;
+
+    if (!parse_addr_len(p, &off, &len, &rest) || *rest || off > total) {
+        gdb_send_packet(s, "E22");
+        return;
+    }
+    /* Escaping may double each byte: keep the packet within PacketSize. */
+    if (len > GDB_PACKET_MAX / 2 - 8)
+        len = GDB_PACKET_MAX / 2 - 8;
+    size_t n = total - off < len ? total - off : len;
+    char *out = xmalloc(n + 1);
+    out[0] = off + n < total ? 'm' : 'l';
+    memcpy(out + 1, data + off, n);
+    gdb_send_binary(s, out, n + 1);
+    free(out);
+}
+
+/* qXfer:auxv:read::OFF,LEN: the guest's auxiliary vector, raw. */
+static void cmd_xfer_auxv(struct gdb_session *s, const char *p)
+{
+    uint64_t addr, len;
+    struct cpu_common *cpu = cur(s);
+
+    if (*p++ != ':') {
+        gdb_send_packet(s, "E22");
+        return;
+    }
+    if (!cpu || !s->be->auxv || !s->be->auxv(s, &addr, &len) || len > 65536) {
+        gdb_send_packet(s, "E14");
+        return;
+    }
+    char *buf = xmalloc(len + 1);
+    if (s->be->read_mem(cpu, addr, (uint8_t *)buf, len) < 0)
+        gdb_send_packet(s, "E14");
+    else
+        xfer_reply(s, p, buf, len);
+    free(buf);
+}
+
 /* qXfer:exec-file:read:ANNEX:OFF,LEN: the guest program's path. */
 static void cmd_xfer_exec_file(struct gdb_session *s, const char *p)
 {
     char path[4096];
-    uint64_t off, len;
-    const char *rest;
 
     p = strchr(p, ':');
-    if (!p || !parse_addr_len(p + 1, &off, &len, &rest) || *rest) {
+    if (!p) {
         gdb_send_packet(s, "E22");
         return;
     }
@@ -410,20 +457,7 @@ static void cmd_xfer_exec_file(struct gdb_session *s, const char *p)
         gdb_send_packet(s, "E14");
         return;
     }
-    size_t total = strlen(path);
-    if (off > total) {
-        gdb_send_packet(s, "E22");
-        return;
-    }
-    if (len > GDB_PACKET_MAX - 8)
-        len = GDB_PACKET_MAX - 8;
-    size_t n = total - off < len ? total - off : len;
-    char *out = xmalloc(n + 2);
-    out[0] = off + n < total ? 'm' : 'l';
-    memcpy(out + 1, path + off, n);
-    out[n + 1] = 0;
-    gdb_send_packet(s, out);
-    free(out);
+    xfer_reply(s, p + 1, path, strlen(path));
 }
 
 static void cmd_rcmd(struct gdb_session *s, const char *hex)
@@ -459,11 +493,12 @@ static void cmd_query(struct gdb_session *s, const char *p)
 
     if (!strncmp(p, "qSupported", 10)) {
         s->multiprocess = strstr(p, "multiprocess+") != NULL;
-        gdb_send_packet(s, s->be->exec_file
-                               ? "PacketSize=1000;qXfer:features:read+;vContSupported+;"
-                                 "multiprocess+;qXfer:exec-file:read+"
-                               : "PacketSize=1000;qXfer:features:read+;vContSupported+;"
-                                 "multiprocess+");
+        char sup[160];
+        snprintf(sup, sizeof(sup),
+                 "PacketSize=1000;qXfer:features:read+;vContSupported+;multiprocess+%s%s",
+                 s->be->auxv ? ";qXfer:auxv:read+" : "",
+                 s->be->exec_file ? ";qXfer:exec-file:read+" : "");
+        gdb_send_packet(s, sup);
     } else if (!strcmp(p, "qAttached") || !strncmp(p, "qAttached:", 10)) {
         gdb_send_packet(s, "1");
     } else if (!strcmp(p, "qC")) {
@@ -489,6 +524,8 @@ static void cmd_query(struct gdb_session *s, const char *p)
         gdb_send_packet(s, "l");
     } else if (!strncmp(p, "qXfer:features:read:", 20)) {
         cmd_xfer_features(s, p + 20);
+    } else if (!strncmp(p, "qXfer:auxv:read:", 16)) {
+        cmd_xfer_auxv(s, p + 16);
     } else if (!strncmp(p, "qXfer:exec-file:read:", 21)) {
         cmd_xfer_exec_file(s, p + 21);
     } else if (!strncmp(p, "qRcmd,", 6)) {

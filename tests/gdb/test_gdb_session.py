@@ -10,6 +10,7 @@ SCRIPT = """
 set pagination off
 set confirm off
 target remote :{port}
+info auxv
 break add_twice
 continue
 info registers
@@ -43,6 +44,10 @@ def test_gdb_batch_session(guest):
     out = run_gdb(g, SCRIPT)
     rc, kout, kerr = g.finish()
     syms = symbols()
+
+    # The auxiliary vector through qXfer:auxv.
+    m = re.search(r"^9\s+AT_ENTRY\s+Entry point of program\s+0x([0-9a-f]+)", out, re.M)
+    assert m and int(m.group(1), 16) == syms["_start"], out
 
     # The breakpoint: set past the prologue of add_twice, hit with its
     # arguments.

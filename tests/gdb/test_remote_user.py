@@ -304,6 +304,37 @@ def test_child_runs_undebugged(guest):
     assert rc == 103 and out == "total 14 counter 42\n"
 
 
+def unescape(data):
+    out, i = bytearray(), 0
+    while i < len(data):
+        if data[i] == 0x7d:
+            out.append(data[i + 1] ^ 0x20)
+            i += 2
+        else:
+            out.append(data[i])
+            i += 1
+    return bytes(out)
+
+
+def test_auxv(guest):
+    g = guest()
+    r = g.connect()
+    assert "qXfer:auxv:read+" in r.cmd("qSupported:multiprocess+")
+    reply = r.cmd("qXfer:auxv:read::0,fff").encode("latin-1")
+    assert reply[:1] == b"l"
+    data = unescape(reply[1:])
+    pairs = [struct.unpack_from("<II", data, i) for i in range(0, len(data), 8)]
+    assert pairs[-1] == (0, 0)
+    aux = dict(pairs)
+    assert aux[9] == SYMS["_start"]         # AT_ENTRY
+    assert aux[6] == 4096                   # AT_PAGESZ
+    assert aux[25] > 0x10000                # AT_RANDOM: 16 bytes on the stack
+    # Offsets page through the same bytes.
+    tail = r.cmd("qXfer:auxv:read::8,10").encode("latin-1")
+    assert tail[:1] == b"m" and unescape(tail[1:]) == data[8:24]
+    r.send("k")
+
+
 def test_port_in_use():
     """A port kemu cannot listen on: one-line error, exit 1."""
     import socket
