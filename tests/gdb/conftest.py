@@ -13,6 +13,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BUILD = os.environ.get("KEMU_BUILD", os.path.join(HERE, "..", "..", "build"))
 RESULTS = os.environ.get("KEMU_RESULTS")
 PROG = os.environ.get("KEMU_GDB_PROG", os.path.join(BUILD, "tests", "gdb", "prog"))
+PROG_THUMB = os.environ.get("KEMU_GDB_THUMB",
+                            os.path.join(BUILD, "tests", "gdb", "prog-thumb"))
 KEMU_ARM = os.path.join(BUILD, "kemu-arm")
 
 
@@ -124,7 +126,7 @@ class Remote:
 class Guest:
     """build/kemu-arm -g PORT prog ARGS, waiting for gdb."""
 
-    def __init__(self, args=(), env_port=False):
+    def __init__(self, args=(), env_port=False, prog=PROG):
         self.port = free_port()
         env = dict(os.environ)
         cmd = [KEMU_ARM]
@@ -132,7 +134,8 @@ class Guest:
             env["KEMU_GDB"] = str(self.port)
         else:
             cmd += ["-g", str(self.port)]
-        self.proc = subprocess.Popen(cmd + [PROG] + list(args), env=env,
+        self.prog = prog
+        self.proc = subprocess.Popen(cmd + [prog] + list(args), env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def connect(self):

@@ -4,7 +4,9 @@ stepi and next, a watchpoint that triggers, and the exit code."""
 import re
 import subprocess
 
-from conftest import PROG, Guest, symbols
+import pytest
+
+from conftest import PROG, PROG_THUMB, symbols
 
 SCRIPT = """
 set pagination off
@@ -31,19 +33,22 @@ continue
 
 
 def run_gdb(guest, script, timeout=60):
-    path = "%s.gdb" % PROG
-    with open(path + ".%d" % guest.port, "w") as f:
+    path = "%s.%d.gdb" % (guest.prog, guest.port)
+    with open(path, "w") as f:
         f.write(script.format(port=guest.port))
-    gdb = subprocess.run(["gdb-multiarch", "-nx", "-batch", "-x", path + ".%d" % guest.port,
-                          PROG], capture_output=True, text=True, timeout=timeout)
+    gdb = subprocess.run(["gdb-multiarch", "-nx", "-batch", "-x", path, guest.prog],
+                         capture_output=True, text=True, timeout=timeout)
     return gdb.stdout + gdb.stderr
 
 
-def test_gdb_batch_session(guest):
-    g = guest()
+# The same session on ARM code and on Thumb code (2-byte instructions).
+@pytest.mark.parametrize("prog,insn_size", [(PROG, 4), (PROG_THUMB, 2)],
+                         ids=["arm", "thumb"])
+def test_gdb_batch_session(guest, prog, insn_size):
+    g = guest(prog=prog)
     out = run_gdb(g, SCRIPT)
     rc, kout, kerr = g.finish()
-    syms = symbols()
+    syms = symbols(prog)
 
     # The auxiliary vector through qXfer:auxv.
     m = re.search(r"^9\s+AT_ENTRY\s+Entry point of program\s+0x([0-9a-f]+)", out, re.M)
@@ -63,15 +68,16 @@ def test_gdb_batch_session(guest):
     assert int(regs["r0"], 16) == 3 and int(regs["r1"], 16) == 4, out
     assert int(regs["pc"], 16) == bp
     assert int(regs["cpsr"], 16) & 0x1f == 0x10
+    assert bool(int(regs["cpsr"], 16) & 0x20) == (insn_size == 2)  # T bit
     assert int(regs["sp"], 16) > 0x10000000
 
     # Variables: the arguments and a global.
     values = re.findall(r"^\$(\d+) = (.*)$", out, re.M)
     assert values[0] == ("1", "3") and values[1] == ("2", "4") and values[2] == ("3", "5"), values
 
-    # stepi moves one ARM instruction on.
+    # stepi moves one instruction on.
     assert int(values[3][1], 16) == bp
-    assert int(values[4][1], 16) == bp + 4, values
+    assert int(values[4][1], 16) == bp + insn_size, values
 
     # next, next: through the function's lines; sum is computed.
     assert re.search(r"^\d+\s+sum = sum \* 2;", out, re.M), out
