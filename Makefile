@@ -5,9 +5,9 @@
 CC       ?= gcc
 BUILD    := build
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+override CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
             -Wno-missing-field-initializers -Isrc -MMD -MP -pthread
-LDFLAGS  += -pthread
+override LDFLAGS += -pthread
 LDLIBS   := -lcapstone -ljansson -lm
 
 SRCS     := $(shell find src -name '*.c' | sort)

@@ -86,6 +86,10 @@ struct user_abi {
 
     const struct abi_syscall *syscalls;
     size_t n_syscalls;
+    /* Every call of the ABI by number, implemented or not, so that an
+     * unimplemented one is logged by name; NULL entries are unused. */
+    const char *const *syscall_names;
+    size_t n_syscall_names;
 
     /* Host errno -> guest errno, indexed by host errno; NULL: identity. */
     const int16_t *errno_map;

@@ -13,6 +13,7 @@
 #include "engine/guest_mem.h"
 #include "target/arm/cpu.h"
 #include "user/abi.h"
+#include "user/arm_syscall_names.h"
 #include "user/elfload.h"
 #include "user/syscall.h"
 #include "user/user_mem.h"
@@ -275,6 +276,8 @@ const struct user_abi arm_user_abi = {
     .regpair_aligned = true,
     .syscalls = arm_syscalls,
     .n_syscalls = ARRAY_SIZE(arm_syscalls),
+    .syscall_names = arm_syscall_names,
+    .n_syscall_names = ARRAY_SIZE(arm_syscall_names),
     .open_flags = arm_open_flags,
     .mmap_flags = NULL,
     .stat64 = &arm_stat64,

@@ -75,6 +75,14 @@ static int lookup(uint32_t nr)
     return USYS_none;
 }
 
+/* The ABI's name for call nr, "unknown" when it has none. */
+static const char *syscall_name(uint32_t nr)
+{
+    if (nr < user_abi->n_syscall_names && user_abi->syscall_names[nr])
+        return user_abi->syscall_names[nr];
+    return "unknown";
+}
+
 int64_t do_syscall(struct cpu_common *cpu, uint32_t nr, const uint64_t a[6])
 {
     bool trace = log_enabled(LOG_STRACE);
@@ -92,7 +100,8 @@ int64_t do_syscall(struct cpu_common *cpu, uint32_t nr, const uint64_t a[6])
             goto done;
         }
         if (trace || log_enabled(LOG_UNIMP))
-            log_printf("%d unimplemented syscall %u\n", (int)getpid(), nr);
+            log_printf("%d unimplemented syscall %s (%u)\n", (int)getpid(),
+                       syscall_name(nr), nr);
         r = -ENOSYS;
         goto done;
     }

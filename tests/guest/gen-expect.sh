@@ -9,7 +9,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for src in "$@"; do
     gcc -O1 -DHOST_GEN -fno-strict-aliasing -funsigned-char -I"$(dirname "$src")" \
-        -o "$tmp/host" "$src" -lm
+        -o "$tmp/host" "$src" -lm -lpthread
     (cd "$tmp" && ./host first "second arg" "" >/dev/null 2>"$tmp/err") || true
     grep '^EXPECT ' "$tmp/err" | sed 's/^EXPECT /    /' >"$tmp/table"
     awk -v table="$tmp/table" '

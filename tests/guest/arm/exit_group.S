@@ -16,3 +16,4 @@ _start:
 msg:
     .ascii "exit_group: leaving with 42\n"
 msg_end:
+    .section .note.GNU-stack,"",%progbits

@@ -11,3 +11,4 @@ illegal_insn:
     mov r0, #0
     mov r7, #248
     svc #0
+    .section .note.GNU-stack,"",%progbits

@@ -15,3 +15,4 @@ _start:
 msg:
     .ascii "tiny says hi\n"
 msg_end:
+    .section .note.GNU-stack,"",%progbits

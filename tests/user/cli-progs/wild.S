@@ -6,3 +6,4 @@
 _start:
     ldr r0, =0x00000ff0
     bx r0
+    .section .note.GNU-stack,"",%progbits
