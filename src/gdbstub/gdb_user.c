@@ -47,7 +47,6 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
 static bool connected;          /* gdb is there (CPU thread clears it) */
 static bool running;            /* the guest runs: the watcher owns the fd */
-static bool watcher_alive;
 static volatile bool interrupt_pending;
 
 /* Bytes the watcher read while the guest ran, other than Ctrl-C: served
@@ -141,6 +140,13 @@ static void u_resume(struct gdb_session *s, bool step, int sig)
     resumed = true;
     detaching = sig < 0;
     resume_sig = sig > 0 ? sig_from_gdb(sig) : 0;
+}
+
+/* Ctrl-C in the same read as the packet that resumed the guest. */
+static void u_interrupt(struct gdb_session *s)
+{
+    interrupt_pending = true;
+    cpu_exit(user_cpu);
 }
 
 static void u_kill(struct gdb_session *s)
@@ -316,7 +322,6 @@ static void *watcher(void *arg)
     }
     close(user_fd);
     user_fd = -1;
-    watcher_alive = false;
     pthread_mutex_unlock(&lock);
     return NULL;
 }
@@ -442,7 +447,8 @@ bool gdbstub_user_start(int port, struct cpu_common *cpu)
     user_be = (struct gdb_backend){
         .ncpus = u_ncpus, .cpu = u_cpu, .tid = u_tid, .pid = getpid(),
         .read_mem = u_read_mem, .write_mem = u_write_mem,
-        .resume = u_resume, .kill = u_kill, .monitor = u_monitor,
+        .resume = u_resume, .interrupt = u_interrupt, .kill = u_kill,
+        .monitor = u_monitor,
         .auxv = u_auxv, .exec_file = u_exec_file, .send = u_send,
     };
     gdb_session_init(&user_session, &user_be, cpu->target->name, NULL);
@@ -456,7 +462,6 @@ bool gdbstub_user_start(int port, struct cpu_common *cpu)
     if (pthread_create(&th, &attr, watcher, NULL) != 0)
         fatal("gdbstub: cannot create a thread");
     pthread_attr_destroy(&attr);
-    watcher_alive = true;
     static bool atfork_done;
     if (!atfork_done) {
         pthread_atfork(NULL, NULL, child_after_fork);

@@ -210,6 +210,10 @@ def test_ctrl_c_and_kill(guest):
     r.sock.sendall(b"\x03")
     assert stop_pc(r.packet())[0] == 2
     assert struct.unpack("<I", bytes.fromhex(r.cmd("m%x,4" % SYMS["spins"])))[0] > spins
+    # Ctrl-C in the same write as the continue.
+    r.sock.sendall(b"$c#63\x03")
+    assert r.ack() == b"+"
+    assert stop_pc(r.packet())[0] == 2
     r.sock.sendall(b"$k#6b")
     rc, _, _ = g.finish()
     assert rc == -signal.SIGKILL
