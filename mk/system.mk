@@ -12,9 +12,15 @@ check-qmp: all | $(BUILD)/.deps-test
 	KEMU_BUILD=$(abspath $(BUILD)) KEMU_RESULTS=$(abspath $(TEST_RESULTS))/check-qmp.txt \
 	    $(PYTEST) -q -p no:cacheprovider tests/py
 
-# The QMP input path (framer, parser, dispatch) under libFuzzer + ASan.
-FUZZ_SRCS := tests/fuzz/fuzz_qmp.c $(filter-out src/main.c,$(SRCS))
-$(FUZZ_QMP): $(FUZZ_SRCS) $(shell find src -name '*.h') | $(BUILD)/.deps-test
+# The QMP input path (framer, parser, dispatch) under libFuzzer + ASan:
+# the monitor, the machine/run-state/chardev core it drives and the
+# utilities; not the engine, targets, user mode, gdbstub or the
+# command-line and daemon code of system_main.
+FUZZ_SYSTEM_SKIP := src/system/system_main.c src/system/options.c src/system/daemon.c
+FUZZ_SRCS := tests/fuzz/fuzz_qmp.c $(wildcard src/monitor/*.c) \
+             $(filter-out $(FUZZ_SYSTEM_SKIP),$(wildcard src/system/*.c)) \
+             $(wildcard src/util/*.c)
+$(FUZZ_QMP): $(FUZZ_SRCS) $(shell find src/monitor src/system src/util src/engine -name '*.h') | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
 	clang -O1 -g -std=gnu11 -Isrc -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=undefined -pthread $(FUZZ_SRCS) -o $@ $(LDLIBS)

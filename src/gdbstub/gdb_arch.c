@@ -58,11 +58,11 @@ static void mips_fill(struct gdb_reg *r, int bits)
 }
 
 static const struct gdb_arch arches[] = {
-    { "arm", "arm", arm_regs, sizeof(arm_regs) / sizeof(arm_regs[0]) },
-    { "mips", "mips", mips32_regs, 72 },
-    { "mipsel", "mips", mips32_regs, 72 },
-    { "mips64", "mips:isa64", mips64_regs, 72 },
-    { "mips64el", "mips:isa64", mips64_regs, 72 },
+    { "arm", "arm", arm_regs, sizeof(arm_regs) / sizeof(arm_regs[0]), 13 },
+    { "mips", "mips", mips32_regs, 72, 29 },
+    { "mipsel", "mips", mips32_regs, 72, 29 },
+    { "mips64", "mips:isa64", mips64_regs, 72, 29 },
+    { "mips64el", "mips:isa64", mips64_regs, 72, 29 },
 };
 
 const struct gdb_arch *gdb_arch_find(const char *target)

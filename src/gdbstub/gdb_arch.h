@@ -20,6 +20,7 @@ struct gdb_arch {
     const char *gdb_arch;       /* <architecture> */
     const struct gdb_reg *regs; /* ascending regnum */
     int nregs;
+    int sp_regnum;              /* the stack pointer (user-mode auxv) */
 };
 
 /* Layout for a target name ("arm", "mips64el"); NULL when unknown. */

@@ -32,8 +32,20 @@ struct gdb_backend {
     void (*kill)(struct gdb_session *s);
     /* `monitor CMD`: output text (malloc'd). */
     char *(*monitor)(struct gdb_session *s, const char *cmd);
+    /* Where the guest's auxiliary vector lies, for qXfer:auxv (NULL:
+     * none). */
+    bool (*auxv)(struct gdb_session *s, uint64_t *addr, uint64_t *len);
+    /* The guest program's path for qXfer:exec-file (NULL: none). */
+    bool (*exec_file)(struct gdb_session *s, char *buf, size_t size);
     /* Send raw bytes to gdb. */
     void (*send)(struct gdb_session *s, const char *buf, size_t len);
+};
+
+#define GDB_MAX_WATCH 16
+
+struct gdb_watch {
+    uint64_t addr, len;
+    int type;             /* Z type: 2 write, 3 read, 4 access */
 };
 
 struct gdb_session {
@@ -44,6 +56,8 @@ struct gdb_session {
     bool multiprocess;
     bool running;         /* gdb waits for a stop reply */
     int cur_cpu;          /* Hg */
+    struct gdb_watch watch[GDB_MAX_WATCH]; /* inserted by gdb */
+    int nwatch;
     void *opaque;
 };
 
@@ -52,11 +66,15 @@ void gdb_session_init(struct gdb_session *s, const struct gdb_backend *be,
 void gdb_session_free(struct gdb_session *s);
 /* Feed bytes from gdb (acks, packets, Ctrl-C). */
 void gdb_session_input(struct gdb_session *s, const uint8_t *buf, size_t len);
-/* Send a packet. */
+/* Send a packet (text, or len bytes of binary data). */
 void gdb_send_packet(struct gdb_session *s, const char *payload);
+void gdb_send_binary(struct gdb_session *s, const char *payload, size_t len);
 /* Report a stop with signal sig (5 = SIGTRAP, 2 = SIGINT) on CPU index. */
 void gdb_report_stop(struct gdb_session *s, int sig, int cpu_index,
                      const char *extra);
+/* "watch:ADDR;" (or rwatch/awatch) for the watchpoint cpu hit. */
+void gdb_watch_stop_text(struct gdb_session *s, const struct cpu_common *cpu,
+                         char *buf, size_t size);
 /* Remove every breakpoint/watchpoint gdb inserted (detach). */
 void gdb_remove_all_breakpoints(struct gdb_session *s);
 

@@ -16,15 +16,6 @@
 #include "target/target.h"
 #include "util/error.h"
 
-/* The engine's debugger API may be absent from a build; such calls then
- * report "unsupported" instead of failing to link. */
-#pragma weak cpu_breakpoint_insert
-#pragma weak cpu_breakpoint_remove
-#pragma weak cpu_breakpoint_remove_all
-#pragma weak cpu_watchpoint_insert
-#pragma weak cpu_watchpoint_remove
-#pragma weak cpu_watchpoint_remove_all
-
 static const char hexd[] = "0123456789abcdef";
 
 void gdb_session_init(struct gdb_session *s, const struct gdb_backend *be,
@@ -44,13 +35,17 @@ void gdb_session_free(struct gdb_session *s)
     s->xml = NULL;
 }
 
-void gdb_send_packet(struct gdb_session *s, const char *payload)
+void gdb_send_binary(struct gdb_session *s, const char *payload, size_t len)
 {
-    size_t len = strlen(payload);
     char *out = xmalloc(2 * len + 8);
     size_t n = gdb_frame(payload, len, out);
     s->be->send(s, out, n);
     free(out);
+}
+
+void gdb_send_packet(struct gdb_session *s, const char *payload)
+{
+    gdb_send_binary(s, payload, strlen(payload));
 }
 
 static void thread_id(struct gdb_session *s, int index, char *buf, size_t size)
@@ -288,6 +283,24 @@ static void cmd_write_mem(struct gdb_session *s, const char *p)
     free(buf);
 }
 
+/* Engine flags of gdb's Z types 2 (write), 3 (read) and 4 (access). */
+static const int wp_flags[] = { 0, 0, WP_WRITE, WP_READ, WP_ACCESS };
+
+/* Remember what gdb inserted, to name the kind in stop replies. */
+static void note_watchpoint(struct gdb_session *s, uint64_t addr, uint64_t len,
+                            int type, bool insert)
+{
+    for (int i = 0; i < s->nwatch; i++)
+        if (s->watch[i].addr == addr && s->watch[i].len == len &&
+            s->watch[i].type == type) {
+            if (!insert)
+                s->watch[i] = s->watch[--s->nwatch];
+            return;
+        }
+    if (insert && s->nwatch < GDB_MAX_WATCH)
+        s->watch[s->nwatch++] = (struct gdb_watch){ addr, len, type };
+}
+
 static void cmd_breakpoint(struct gdb_session *s, const char *p, bool insert)
 {
     char *end;
@@ -300,7 +313,7 @@ static void cmd_breakpoint(struct gdb_session *s, const char *p, bool insert)
         gdb_send_packet(s, "E22");
         return;
     }
-    if (type > 4 || !cpu_breakpoint_insert || !cpu_watchpoint_insert) {
+    if (type > 4) {
         gdb_send_packet(s, "");
         return;
     }
@@ -309,7 +322,6 @@ static void cmd_breakpoint(struct gdb_session *s, const char *p, bool insert)
         gdb_send_packet(s, "E22");
         return;
     }
-    static const int wp_flags[] = { 0, 0, WP_WRITE, WP_READ, WP_ACCESS };
     for (int i = 0; i < n; i++) {
         struct cpu_common *cpu = s->be->cpu(s, i);
         if (type <= 1)
@@ -320,13 +332,33 @@ static void cmd_breakpoint(struct gdb_session *s, const char *p, bool insert)
         if (r < 0)
             break;
     }
+    if (r == 0 && type >= 2)
+        note_watchpoint(s, addr, len, type, insert);
     gdb_send_packet(s, r < 0 ? "E22" : "OK");
+}
+
+void gdb_watch_stop_text(struct gdb_session *s, const struct cpu_common *cpu,
+                         char *buf, size_t size)
+{
+    static const char *const names[] = { NULL, NULL, "watch", "rwatch", "awatch" };
+    int type = cpu->watch_hit_flags == WP_READ ? 3 : 2;
+
+    /* The engine names the watchpoint by its address and the access that
+     * hit it; gdb's kind (an awatch hit by a write is still an awatch)
+     * comes from what gdb inserted. */
+    for (int i = 0; i < s->nwatch; i++)
+        if (s->watch[i].addr == cpu->watch_hit_addr &&
+            (wp_flags[s->watch[i].type] & cpu->watch_hit_flags)) {
+            type = s->watch[i].type;
+            break;
+        }
+    snprintf(buf, size, "%s:%llx;", names[type],
+             (unsigned long long)cpu->watch_hit_addr);
 }
 
 void gdb_remove_all_breakpoints(struct gdb_session *s)
 {
-    if (!cpu_breakpoint_remove_all || !cpu_watchpoint_remove_all)
-        return;
+    s->nwatch = 0;
     for (int i = 0; i < s->be->ncpus(s); i++) {
         cpu_breakpoint_remove_all(s->be->cpu(s, i));
         cpu_watchpoint_remove_all(s->be->cpu(s, i));
@@ -366,6 +398,68 @@ static void cmd_xfer_features(struct gdb_session *s, const char *p)
     free(out);
 }
 
+/* Answer a qXfer read of OFF,LEN (text p) from data[0, total): `m` and a
+ * chunk when more follows, `l` and the rest at the end. */
+static void xfer_reply(struct gdb_session *s, const char *p, const char *data,
+                       size_t total)
+{
+    uint64_t off, len;
+    const char *rest;
+
+    if (!parse_addr_len(p, &off, &len, &rest) || *rest || off > total) {
+        gdb_send_packet(s, "E22");
+        return;
+    }
+    /* Escaping may double each byte: keep the packet within PacketSize. */
+    if (len > GDB_PACKET_MAX / 2 - 8)
+        len = GDB_PACKET_MAX / 2 - 8;
+    size_t n = total - off < len ? total - off : len;
+    char *out = xmalloc(n + 1);
+    out[0] = off + n < total ? 'm' : 'l';
+    memcpy(out + 1, data + off, n);
+    gdb_send_binary(s, out, n + 1);
+    free(out);
+}
+
+/* qXfer:auxv:read::OFF,LEN: the guest's auxiliary vector, raw. */
+static void cmd_xfer_auxv(struct gdb_session *s, const char *p)
+{
+    uint64_t addr, len;
+    struct cpu_common *cpu = cur(s);
+
+    if (*p++ != ':') {
+        gdb_send_packet(s, "E22");
+        return;
+    }
+    if (!cpu || !s->be->auxv || !s->be->auxv(s, &addr, &len) || len > 65536) {
+        gdb_send_packet(s, "E14");
+        return;
+    }
+    char *buf = xmalloc(len + 1);
+    if (s->be->read_mem(cpu, addr, (uint8_t *)buf, len) < 0)
+        gdb_send_packet(s, "E14");
+    else
+        xfer_reply(s, p, buf, len);
+    free(buf);
+}
+
+/* qXfer:exec-file:read:ANNEX:OFF,LEN: the guest program's path. */
+static void cmd_xfer_exec_file(struct gdb_session *s, const char *p)
+{
+    char path[4096];
+
+    p = strchr(p, ':');
+    if (!p) {
+        gdb_send_packet(s, "E22");
+        return;
+    }
+    if (!s->be->exec_file || !s->be->exec_file(s, path, sizeof(path))) {
+        gdb_send_packet(s, "E14");
+        return;
+    }
+    xfer_reply(s, p + 1, path, strlen(path));
+}
+
 static void cmd_rcmd(struct gdb_session *s, const char *hex)
 {
     size_t n = strlen(hex) / 2;
@@ -399,7 +493,12 @@ static void cmd_query(struct gdb_session *s, const char *p)
 
     if (!strncmp(p, "qSupported", 10)) {
         s->multiprocess = strstr(p, "multiprocess+") != NULL;
-        gdb_send_packet(s, "PacketSize=1000;qXfer:features:read+;vContSupported+;multiprocess+");
+        char sup[160];
+        snprintf(sup, sizeof(sup),
+                 "PacketSize=1000;qXfer:features:read+;vContSupported+;multiprocess+%s%s",
+                 s->be->auxv ? ";qXfer:auxv:read+" : "",
+                 s->be->exec_file ? ";qXfer:exec-file:read+" : "");
+        gdb_send_packet(s, sup);
     } else if (!strcmp(p, "qAttached") || !strncmp(p, "qAttached:", 10)) {
         gdb_send_packet(s, "1");
     } else if (!strcmp(p, "qC")) {
@@ -425,6 +524,10 @@ static void cmd_query(struct gdb_session *s, const char *p)
         gdb_send_packet(s, "l");
     } else if (!strncmp(p, "qXfer:features:read:", 20)) {
         cmd_xfer_features(s, p + 20);
+    } else if (!strncmp(p, "qXfer:auxv:read:", 16)) {
+        cmd_xfer_auxv(s, p + 16);
+    } else if (!strncmp(p, "qXfer:exec-file:read:", 21)) {
+        cmd_xfer_exec_file(s, p + 21);
     } else if (!strncmp(p, "qRcmd,", 6)) {
         cmd_rcmd(s, p + 6);
     } else {

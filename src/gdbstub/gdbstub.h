@@ -11,7 +11,13 @@
  *                                      or a guest signal), serve until
  *                                      gdb resumes; returns the signal to
  *                                      deliver to the guest (0: none)
+ *   gdbstub_user_poll(cpu)             after EXCP_INTERRUPT: report a stop
+ *                                      if gdb sent Ctrl-C
  *   gdbstub_user_exit(code)            report W<code> when the program ends
+ *   gdbstub_user_exit_signal(sig)      report X<sig> when a signal ends it
+ *
+ * Without a connected gdb, handle_stop returns sig and the others do
+ * nothing.
  */
 #ifndef KEMU_GDBSTUB_GDBSTUB_H
 #define KEMU_GDBSTUB_GDBSTUB_H
@@ -25,7 +31,9 @@ void gdbstub_system_start(struct chardev *chr);
 
 bool gdbstub_user_start(int port, struct cpu_common *cpu);
 int gdbstub_user_handle_stop(struct cpu_common *cpu, int sig);
+void gdbstub_user_poll(struct cpu_common *cpu);
 void gdbstub_user_exit(int code);
+void gdbstub_user_exit_signal(int sig);
 bool gdbstub_user_active(void);
 
 #endif

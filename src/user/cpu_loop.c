@@ -15,6 +15,7 @@
 
 #include "engine/exec.h"
 #include "engine/guest_mem.h"
+#include "gdbstub/gdbstub.h"
 #include "target/target.h"
 #include "user/cpu_loop.h"
 #include "user/syscall.h"
@@ -30,6 +31,7 @@ _Noreturn void user_die_by_signal(int sig)
     struct sigaction sa;
     sigset_t set;
 
+    gdbstub_user_exit_signal(sig);
     log_flush();
     fflush(stdout);
     setrlimit(RLIMIT_CORE, &nocore);
@@ -47,6 +49,8 @@ _Noreturn void user_die_by_signal(int sig)
 static void guest_fault(struct cpu_common *cpu, int sig, const char *what)
 {
     const struct target_info *t = cpu->target;
+    if (gdbstub_user_active() && !(sig = gdbstub_user_handle_stop(cpu, sig)))
+        return; /* gdb resumes without the signal */
     error_report("%s at pc 0x%08llx (address 0x%08llx)", what,
                  (unsigned long long)t->get_pc(cpu),
                  (unsigned long long)cpu->fault_addr);
@@ -59,6 +63,8 @@ static void illegal_insn(struct cpu_common *cpu)
 {
     uint64_t pc = cpu->target->get_pc(cpu);
     uint64_t insn = 0;
+    if (gdbstub_user_active() && !gdbstub_user_handle_stop(cpu, SIGILL))
+        return;
     /* Thumb PCs are 2-aligned: read what is mapped. */
     if (!get_user(pc, 4, &insn))
         get_user(pc, 2, &insn);
@@ -80,9 +86,12 @@ _Noreturn void user_cpu_loop(struct cpu_common *cpu)
             abi->get_syscall(cpu, &nr, args);
             int64_t r = do_syscall(cpu, nr, args);
             abi->set_syscall_result(cpu, r);
+            if (cpu->single_step) /* gdb stepped over the syscall */
+                guest_fault(cpu, SIGTRAP, "trace/breakpoint trap");
             break;
         }
         case EXCP_INTERRUPT:
+            gdbstub_user_poll(cpu);
             break;
         case EXCP_UDEF:
             illegal_insn(cpu);
@@ -104,9 +113,9 @@ _Noreturn void user_cpu_loop(struct cpu_common *cpu)
             int sig = abi->exception_signal ? abi->exception_signal(cpu, excp) : 0;
             if (sig == SIGTRAP)
                 guest_fault(cpu, SIGTRAP, "breakpoint");
-            if (sig)
+            else if (sig)
                 guest_fault(cpu, sig, "exception");
-            if (excp >= EXCP_TARGET_BASE && !sig)
+            if (excp >= EXCP_TARGET_BASE || sig) /* sig: gdb resumed */
                 break;
             error_report("unexpected exception 0x%x at pc 0x%08llx", excp,
                          (unsigned long long)cpu->target->get_pc(cpu));

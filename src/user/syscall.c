@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gdbstub/gdbstub.h"
 #include "user/syscall.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -118,6 +119,7 @@ done:
 
 _Noreturn void user_exit(int status)
 {
+    gdbstub_user_exit(status);
     log_flush();
     fflush(stdout);
     _exit(status & 0xff);

@@ -10,6 +10,7 @@
 
 #include "engine/exec.h"
 #include "engine/guest_mem.h"
+#include "gdbstub/gdbstub.h"
 #include "target/target.h"
 #include "user/abi.h"
 #include "user/cpu_loop.h"
@@ -87,9 +88,6 @@ int user_main(const struct target_info *target, int argc, char **argv)
     }
     if (o.guest_base_set && log_enabled(LOG_UNIMP))
         log_printf("-B: the guest base is chosen by the engine; ignored\n");
-    if (o.gdb_port)
-        error_report("note: the gdbstub is not available yet; -g %d ignored",
-                     o.gdb_port);
 
     /* Pass the options on to a re-executed kemu (execve of a guest
      * program): everything before the program name. */
@@ -135,5 +133,7 @@ int user_main(const struct target_info *target, int argc, char **argv)
 
     user_abi->init_regs(cpu, &info, sp);
     user_install_fault_handlers();
+    if (o.gdb_port && !gdbstub_user_start(o.gdb_port, cpu))
+        return 1;
     user_cpu_loop(cpu);
 }

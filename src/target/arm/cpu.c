@@ -189,6 +189,8 @@ static void arm_dump_state(struct cpu_common *c, FILE *out)
 
 int arm_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code, size_t len,
               char *buf, size_t bufsize);
+int arm_gdb_read_reg(struct cpu_common *c, int regnum, uint8_t *buf);
+int arm_gdb_write_reg(struct cpu_common *c, int regnum, const uint8_t *buf);
 
 const struct target_info arm_target = {
     .name = "arm",
@@ -206,4 +208,6 @@ const struct target_info arm_target = {
     .get_pc = arm_get_pc,
     .dump_state = arm_dump_state,
     .disas = arm_disas,
+    .gdb_read_reg = arm_gdb_read_reg,
+    .gdb_write_reg = arm_gdb_write_reg,
 };
