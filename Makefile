@@ -15,7 +15,7 @@ OBJS     := $(SRCS:%.c=$(BUILD)/obj/%.o)
 
 # Names kemu answers to: kemu-ARCH runs Linux programs (user mode),
 # kemu-system-ARCH emulates a machine.
-USER_ARCHES   := arm
+USER_ARCHES   := arm mips mipsel mips64 mips64el
 SYSTEM_ARCHES := i386 x86_64 arm mips mipsel mips64 mips64el ppc sparc \
                  sparc64 xtensa xtensaeb
 LINKS := $(USER_ARCHES:%=$(BUILD)/kemu-%) $(SYSTEM_ARCHES:%=$(BUILD)/kemu-system-%)

@@ -5,7 +5,11 @@
 set -e
 build_pkgs="gcc make libc6-dev libcapstone-dev libjansson-dev"
 test_pkgs="gcc-arm-linux-gnueabi libc6-dev-armel-cross binutils-arm-linux-gnueabi
-python3-pytest gdb-multiarch clang gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"
+python3-pytest gdb-multiarch clang
+gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
+gcc-mips-linux-gnu gcc-mipsel-linux-gnu gcc-mips64el-linux-gnuabi64
+gcc-mips64-linux-gnuabi64 libc6-dev-mips-cross libc6-dev-mipsel-cross
+libc6-dev-mips64el-cross libc6-dev-mips64-cross"
 
 case "$1" in
     build) pkgs="$build_pkgs" ;;

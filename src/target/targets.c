@@ -4,9 +4,12 @@
 #include "target/target.h"
 
 extern const struct target_info arm_target;
+extern const struct target_info mips_target, mipsel_target, mips64_target,
+    mips64el_target;
 
 const struct target_info *const target_list[] = {
     &arm_target,
+    &mips_target, &mipsel_target, &mips64_target, &mips64el_target,
     NULL,
 };
 

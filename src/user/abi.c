@@ -4,9 +4,12 @@
 #include "user/abi.h"
 
 extern const struct user_abi arm_user_abi;
+extern const struct user_abi mips_user_abi, mipsel_user_abi, mips64_user_abi,
+    mips64el_user_abi;
 
 static const struct user_abi *const abis[] = {
     &arm_user_abi,
+    &mips_user_abi, &mipsel_user_abi, &mips64_user_abi, &mips64el_user_abi,
 };
 
 const struct user_abi *user_abi;

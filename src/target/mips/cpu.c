@@ -1,0 +1,199 @@
+/*
+ * The MIPS CPU as the engine and the modes see it: models, reset,
+ * globals, TB keys, state restore, register dump, and the four
+ * target_infos (mips, mipsel: MIPS32R2; mips64, mips64el: MIPS64R2).
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "target/mips/translate.h"
+#include "target/target.h"
+
+/* ---- CPU models ----------------------------------------------------------- */
+
+struct mips_model {
+    const char *name;
+    bool is64;
+    uint32_t fir;
+};
+
+/* FIR: F64 (22), L (21), W (20), D (17), S (16); implementation 0x93. */
+#define FIR_R2 0x00730000u
+static const struct mips_model mips_models[] = {
+    { "24Kf", false, FIR_R2 | 0x9300 },
+    { "34Kf", false, FIR_R2 | 0x9500 },
+    { "74Kf", false, FIR_R2 | 0x9700 },
+    { "5KEf", true, FIR_R2 | 0xa800 },
+    { "MIPS64R2-generic", true, FIR_R2 | 0x0000 },
+};
+
+static const char *const mips32_model_names[] = { "24Kf", "34Kf", "74Kf",
+                                                  NULL };
+static const char *const mips64_model_names[] = { "5KEf", "MIPS64R2-generic",
+                                                  NULL };
+
+bool mips_cpu_set_model(struct mips_cpu *cpu, const char *name)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(mips_models); i++) {
+        const struct mips_model *m = &mips_models[i];
+        if (strcmp(m->name, name) == 0 && m->is64 == cpu->is64) {
+            cpu->model = m->name;
+            cpu->fir = m->fir;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool mips_set_model_hook(struct cpu_common *cpu, const char *name)
+{
+    return mips_cpu_set_model(mips_cpu(cpu), name);
+}
+
+/* ---- Engine hooks ------------------------------------------------------------ */
+
+static const char *const gpr_names[32] = {
+    "zero", "at", "v0", "v1", "a0", "a1", "a2", "a3",
+    "t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7",
+    "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7",
+    "t8", "t9", "k0", "k1", "gp", "sp", "s8", "ra",
+};
+
+/* Globals of MIPS32 are i32 views of the low halves of the 64-bit fields
+ * (the host is little-endian); MIPS64's are the whole fields. */
+static void init_globals(struct ir_globals *g, enum ir_type tl)
+{
+    mips_gpr[0] = IR_NONE;
+    for (int i = 1; i < 32; i++)
+        mips_gpr[i] = ir_global_register(g, tl, offsetof(struct mips_cpu,
+                                                         gpr[i]),
+                                         gpr_names[i]);
+    mips_pc = ir_global_register(g, tl, offsetof(struct mips_cpu, pc), "pc");
+    mips_hi = ir_global_register(g, tl, offsetof(struct mips_cpu, hi), "hi");
+    mips_lo = ir_global_register(g, tl, offsetof(struct mips_cpu, lo), "lo");
+    mips_lladdr = ir_global_register(g, tl, offsetof(struct mips_cpu, lladdr),
+                                     "lladdr");
+    mips_llval = ir_global_register(g, tl, offsetof(struct mips_cpu, llval),
+                                    "llval");
+    mips_decoder_build();
+}
+
+static void mips32_init_globals(struct ir_globals *g)
+{
+    init_globals(g, IR_I32);
+}
+
+static void mips64_init_globals(struct ir_globals *g)
+{
+    init_globals(g, IR_I64);
+}
+
+static void reset(struct cpu_common *c, bool is64, bool be)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    memset(cpu->gpr, 0, sizeof(cpu->gpr));
+    memset(cpu->fpr, 0, sizeof(cpu->fpr));
+    cpu->pc = cpu->hi = cpu->lo = 0;
+    cpu->lladdr = ~0ull;
+    cpu->llval = 0;
+    cpu->userlocal = 0;
+    cpu->fcsr = 0;
+    cpu->is64 = is64;
+    cpu->big_endian = be;
+    /* MIPS64 (n64) always has 64-bit FPU registers. */
+    cpu->fr = is64;
+    if (!cpu->model)
+        mips_cpu_set_model(cpu, is64 ? mips64_model_names[0]
+                                     : mips32_model_names[0]);
+}
+
+static void mips_reset(struct cpu_common *c) { reset(c, false, true); }
+static void mipsel_reset(struct cpu_common *c) { reset(c, false, false); }
+static void mips64_reset(struct cpu_common *c) { reset(c, true, true); }
+static void mips64el_reset(struct cpu_common *c) { reset(c, true, false); }
+
+static void mips_get_tb_key(struct cpu_common *c, uint64_t *pc,
+                            uint32_t *flags)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    *pc = cpu->is64 ? cpu->pc : (uint32_t)cpu->pc;
+    *flags = cpu->fr ? MIPS_TBFLAG_FR : 0;
+}
+
+/* data[0]: the instruction's address; data[1]: for a delay-slot
+ * instruction, its branch's address with bit 0 set. */
+static void mips_restore_state(struct cpu_common *c,
+                               const uint64_t data[IR_INSN_WORDS])
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    uint64_t pc = (data[1] & 1) ? data[1] & ~(uint64_t)1 : data[0];
+    cpu->pc = cpu->is64 ? pc : (uint64_t)(int64_t)(int32_t)pc;
+    if (!cpu->is64)
+        cpu->pc = (uint32_t)pc;
+}
+
+static void mips_set_pc(struct cpu_common *c, uint64_t pc)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    cpu->pc = cpu->is64 ? pc : (uint32_t)pc;
+}
+
+static uint64_t mips_get_pc(struct cpu_common *c)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    return cpu->is64 ? cpu->pc : (uint32_t)cpu->pc;
+}
+
+static void mips_dump_state(struct cpu_common *c, FILE *out)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    int w = cpu->is64 ? 16 : 8;
+    uint64_t m = cpu->is64 ? ~0ull : 0xffffffffull;
+
+    fprintf(out, "pc=%0*llx hi=%0*llx lo=%0*llx\n", w,
+            (unsigned long long)(cpu->pc & m), w,
+            (unsigned long long)(cpu->hi & m), w,
+            (unsigned long long)(cpu->lo & m));
+    for (int i = 0; i < 32; i++)
+        fprintf(out, "%-4s=%0*llx%c", gpr_names[i], w,
+                (unsigned long long)(cpu->gpr[i] & m),
+                (i % 4 == 3) ? '\n' : ' ');
+    fprintf(out, "fcsr=%08x fr=%u\n", cpu->fcsr, cpu->fr);
+}
+
+int mips_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
+               size_t len, char *buf, size_t bufsize);
+int mipsel_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
+                 size_t len, char *buf, size_t bufsize);
+int mips64_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
+                 size_t len, char *buf, size_t bufsize);
+int mips64el_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
+                   size_t len, char *buf, size_t bufsize);
+
+#define MIPS_TARGET(var, nm, bits, be, models, initg, rst, dis)              \
+    const struct target_info var = {                                        \
+        .name = nm,                                                         \
+        .addr_bits = bits,                                                  \
+        .big_endian = be,                                                   \
+        .cpu_size = sizeof(struct mips_cpu),                                \
+        .cpu_models = models,                                               \
+        .cpu_set_model = mips_set_model_hook,                               \
+        .init_globals = initg,                                              \
+        .cpu_reset = rst,                                                   \
+        .get_tb_key = mips_get_tb_key,                                      \
+        .translate = mips_translate,                                        \
+        .restore_state = mips_restore_state,                                \
+        .set_pc = mips_set_pc,                                              \
+        .get_pc = mips_get_pc,                                              \
+        .dump_state = mips_dump_state,                                      \
+        .disas = dis,                                                       \
+    }
+
+MIPS_TARGET(mips_target, "mips", 32, true, mips32_model_names,
+            mips32_init_globals, mips_reset, mips_disas);
+MIPS_TARGET(mipsel_target, "mipsel", 32, false, mips32_model_names,
+            mips32_init_globals, mipsel_reset, mipsel_disas);
+MIPS_TARGET(mips64_target, "mips64", 64, true, mips64_model_names,
+            mips64_init_globals, mips64_reset, mips64_disas);
+MIPS_TARGET(mips64el_target, "mips64el", 64, false, mips64_model_names,
+            mips64_init_globals, mips64el_reset, mips64el_disas);
