@@ -15,6 +15,7 @@
 #include "user/cpu_loop.h"
 #include "user/elfload.h"
 #include "user/options.h"
+#include "user/signal.h"
 #include "user/stack.h"
 #include "user/syscall.h"
 #include "user/user.h"
@@ -135,5 +136,6 @@ int user_main(const struct target_info *target, int argc, char **argv)
 
     user_abi->init_regs(cpu, &info, sp);
     user_install_fault_handlers();
+    user_signal_init(cpu);
     user_cpu_loop(cpu);
 }

@@ -1,0 +1,42 @@
+# Linux user mode for real programs: signals, threads, processes.
+#   check-linux-arm     self-checking static ARM programs in tests/linux/,
+#                       each run under the default engine and --engine interp;
+#                       the pthread stress runs 20 times with 25k increments
+#                       per thread
+#   check-linux-stress  the full pthread stress: 8 threads x 1M increments,
+#                       20 runs, each must give the exact totals (slow: not
+#                       part of `make check`)
+LINUX_SRC := tests/linux
+LINUX_OUT := $(BUILD)/tests/linux
+LINUX_CFLAGS := -march=armv5te -mfloat-abi=soft -static -O2 -Wall \
+                -Wno-deprecated -I$(LINUX_SRC) -I$(GUEST_ARM_SRC)
+LINUX_C := $(notdir $(basename $(wildcard $(LINUX_SRC)/*.c)))
+LINUX_BINS := $(LINUX_C:%=$(LINUX_OUT)/%)
+LINUX_STRESS := $(BUILD)/tests/linux-stress/pthread_stress
+LINUX_QUICK := $(BUILD)/tests/linux-stress/pthread_quick
+
+$(LINUX_OUT)/%: $(LINUX_SRC)/%.c $(GUEST_ARM_SRC)/check.h | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(ARM_CC) $(LINUX_CFLAGS) -marm -o $@ $< -lpthread -lrt
+
+$(LINUX_STRESS): $(LINUX_SRC)/pthread_stress.c | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(ARM_CC) $(LINUX_CFLAGS) -marm -o $@ $< -lpthread
+
+$(LINUX_QUICK): $(LINUX_SRC)/pthread_stress.c | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(ARM_CC) $(LINUX_CFLAGS) -DITERS=25000 -marm -o $@ $< -lpthread
+
+.PHONY: linux-arm check-linux-arm check-linux-stress
+linux-arm: $(filter-out $(LINUX_OUT)/pthread_stress,$(LINUX_BINS)) $(LINUX_QUICK)
+
+check-linux-arm: linux-arm $(GUEST_KEMU_DEP)
+	@mkdir -p $(TEST_RESULTS)
+	KEMU_ARM="$(KEMU_ARM)" tests/guest/run.sh $(LINUX_OUT) $(TEST_RESULTS)/linux-arm.txt
+	KEMU_ARM="$(KEMU_ARM)" tests/linux/repeat.sh 20 $(LINUX_QUICK) $(TEST_RESULTS)/linux-arm.txt
+
+check-linux-stress: $(LINUX_STRESS) $(GUEST_KEMU_DEP)
+	@mkdir -p $(TEST_RESULTS)
+	KEMU_ARM="$(KEMU_ARM)" tests/linux/repeat.sh 20 $(LINUX_STRESS) $(TEST_RESULTS)/linux-stress.txt
+
+CHECK_TARGETS += check-linux-arm
