@@ -143,10 +143,10 @@ static void exec_leave(void)
     }
 }
 
-static void flush_safe_point(void)
+static void flush_safe_point(struct cpu_common *self)
 {
     __atomic_store_n(&tb_flush_pending, true, __ATOMIC_SEQ_CST);
-    tb_kick_all_cpus();
+    tb_kick_all_cpus(self);
     pthread_mutex_lock(&exec_lock);
     unsigned gen = exec_flush_gen;
     exec_parked++;
@@ -206,7 +206,7 @@ int cpu_exec(struct cpu_common *cpu)
     for (;;) {
         /* Safe point: this thread runs no translated code here. */
         if (tb_flush_pending) {
-            flush_safe_point();
+            flush_safe_point(cpu);
             last = NULL;
         }
         if (__atomic_load_n(&cpu->exit_request, __ATOMIC_ACQUIRE)) {
@@ -224,7 +224,7 @@ int cpu_exec(struct cpu_common *cpu)
             if (!tb) {
                 tb = tb_gen_code(cpu, pc, flags, cflags);
                 if (!tb) {
-                    flush_safe_point();
+                    flush_safe_point(cpu);
                     last = NULL;
                     continue;
                 }

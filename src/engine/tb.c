@@ -271,11 +271,12 @@ void tb_flush_all(void)
     pthread_mutex_unlock(&tb_lock);
 }
 
-void tb_kick_all_cpus(void)
+void tb_kick_all_cpus(struct cpu_common *self)
 {
     pthread_mutex_lock(&tb_lock);
     for (int i = 0; i < ncpus; i++)
-        cpu_exit(cpus[i]);
+        if (cpus[i] != self)
+            cpu_exit(cpus[i]);
     pthread_mutex_unlock(&tb_lock);
 }
 
