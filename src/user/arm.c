@@ -152,8 +152,9 @@ static void arm_init_regs(struct cpu_common *c, const struct image_info *info,
 
     memset(cpu->regs, 0, sizeof(cpu->regs));
     cpu->regs[13] = (uint32_t)sp;
-    cpu->regs[15] = (uint32_t)info->entry & ~1u;
-    cpu->thumb = info->entry & 1;
+    uint64_t entry = info->interp_entry ? info->interp_entry : info->entry;
+    cpu->regs[15] = (uint32_t)entry & ~1u;
+    cpu->thumb = entry & 1;
     /* r0: a function for atexit; none. */
     cpu->regs[0] = 0;
 }

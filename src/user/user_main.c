@@ -18,6 +18,7 @@
 #include "user/signal.h"
 #include "user/stack.h"
 #include "user/syscall.h"
+#include "user/uaccess.h"
 #include "user/user.h"
 #include "user/user_mem.h"
 #include "util/error.h"
@@ -99,6 +100,7 @@ int user_main(const struct target_info *target, int argc, char **argv)
     user_state.kemu_path = "/proc/self/exe";
     user_state.exe_path = o.program;
     user_state.cpu_model = o.cpu_model;
+    user_state.sysroot = o.ld_prefix;
 
     engine_init(target, &o.engine);
     guest_mem_init(target->addr_bits);
@@ -118,6 +120,10 @@ int user_main(const struct target_info *target, int argc, char **argv)
 
     struct image_info info;
     if (!elf_load(o.program, user_abi, &info, err, sizeof(err)))
+        fatal("%s", err);
+    if (info.interp[0] &&
+        !elf_load_interp(user_sysroot_path(info.interp), user_abi, &info, err,
+                         sizeof(err)))
         fatal("%s", err);
     user_brk_init(info.start_brk);
 
