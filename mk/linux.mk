@@ -55,3 +55,13 @@ check-linux-stress: $(LINUX_STRESS) $(GUEST_KEMU_DEP)
 	KEMU_ARM="$(KEMU_ARM)" tests/linux/repeat.sh 20 $(LINUX_STRESS) $(TEST_RESULTS)/linux-stress.txt
 
 CHECK_TARGETS += check-linux-arm
+
+# Acceptance: Debian's dynamically linked armel programs (bash, coreutils,
+# lua5.4, sqlite3, bzip2, xz, python3.11) from a sysroot made of Debian
+# packages (fetched into build/downloads the first time).
+.PHONY: check-linux-sysroot
+check-linux-sysroot: $(GUEST_KEMU_DEP) | $(BUILD)/.deps-test
+	@mkdir -p $(TEST_RESULTS)
+	KEMU_ARM="$(KEMU_ARM)" tests/linux/sysroot-arm.sh $(TEST_RESULTS)/linux-sysroot.txt
+
+CHECK_TARGETS += check-linux-sysroot
