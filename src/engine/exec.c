@@ -109,6 +109,69 @@ void cpu_signal_fault(struct cpu_common *cpu, uint64_t guest_addr,
     cpu_raise(cpu, EXCP_SEGV, host_pc);
 }
 
+/*
+ * Flushing the TB arena with several guest threads.  A flush frees every
+ * TB, so no CPU may be inside translated code: CPUs count themselves in
+ * `exec_running` while inside cpu_exec, and one that needs a flush (or
+ * sees one requested) parks at the safe point at the top of its loop
+ * after asking the others to leave translated code.  The last CPU to
+ * park does the flush and wakes the rest.  CPUs outside cpu_exec
+ * (in a syscall, or a new thread) do not count; entering cpu_exec while
+ * a flush is pending parks at once.
+ */
+static pthread_mutex_t exec_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t exec_cond = PTHREAD_COND_INITIALIZER;
+static int exec_running, exec_parked;
+static unsigned exec_flush_gen;
+
+/* Entering and leaving take no lock (syscall-heavy threads do it all the
+ * time): the count is atomic, and sequential consistency between it and
+ * tb_flush_pending makes either the entering CPU see the pending flush
+ * (and park before running code) or the flushing CPU count it. */
+static void exec_enter(void)
+{
+    __atomic_add_fetch(&exec_running, 1, __ATOMIC_SEQ_CST);
+}
+
+static void exec_leave(void)
+{
+    __atomic_sub_fetch(&exec_running, 1, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&tb_flush_pending, __ATOMIC_SEQ_CST)) {
+        pthread_mutex_lock(&exec_lock);
+        pthread_cond_broadcast(&exec_cond);
+        pthread_mutex_unlock(&exec_lock);
+    }
+}
+
+static void flush_safe_point(struct cpu_common *self)
+{
+    __atomic_store_n(&tb_flush_pending, true, __ATOMIC_SEQ_CST);
+    tb_kick_all_cpus(self);
+    pthread_mutex_lock(&exec_lock);
+    unsigned gen = exec_flush_gen;
+    exec_parked++;
+    while (__atomic_load_n(&tb_flush_pending, __ATOMIC_SEQ_CST) &&
+           gen == exec_flush_gen) {
+        if (exec_parked == __atomic_load_n(&exec_running, __ATOMIC_SEQ_CST)) {
+            tb_flush_all();
+            exec_flush_gen++;
+            pthread_cond_broadcast(&exec_cond);
+            break;
+        }
+        pthread_cond_wait(&exec_cond, &exec_lock);
+    }
+    exec_parked--;
+    pthread_mutex_unlock(&exec_lock);
+}
+
+void engine_fork_child(struct cpu_common *keep)
+{
+    pthread_mutex_init(&exec_lock, NULL);
+    pthread_cond_init(&exec_cond, NULL);
+    exec_running = exec_parked = 0;
+    tb_fork_child(keep);
+}
+
 static uint32_t cflags_for(const struct cpu_common *cpu)
 {
     if (cpu->single_step)
@@ -131,22 +194,24 @@ int cpu_exec(struct cpu_common *cpu)
     current_cpu = cpu;
     cpu->watch_hit_flags = 0;
     cpu->current_tb = NULL;
+    exec_enter();
     if (sigsetjmp(cpu->jmp_env, 0) != 0) {
         cpu->current_tb = NULL;
+        exec_leave();
         return exec_return(cpu, cpu->exception_index);
     }
 
     struct tb *last = NULL;
     int slot = IR_EXIT_NOCHAIN;
     for (;;) {
-        /* Safe point: this thread runs no translated code here.  (With
-         * several guest threads the flush will wait for all of them.) */
+        /* Safe point: this thread runs no translated code here. */
         if (tb_flush_pending) {
-            tb_flush_all();
+            flush_safe_point(cpu);
             last = NULL;
         }
         if (__atomic_load_n(&cpu->exit_request, __ATOMIC_ACQUIRE)) {
             __atomic_store_n(&cpu->exit_request, 0, __ATOMIC_RELEASE);
+            exec_leave();
             return EXCP_INTERRUPT;
         }
 
@@ -159,7 +224,7 @@ int cpu_exec(struct cpu_common *cpu)
             if (!tb) {
                 tb = tb_gen_code(cpu, pc, flags, cflags);
                 if (!tb) {
-                    tb_flush_all();
+                    flush_safe_point(cpu);
                     last = NULL;
                     continue;
                 }
@@ -174,7 +239,9 @@ int cpu_exec(struct cpu_common *cpu)
         last = interp_exec(cpu, tb, &slot);
         if (last->nocache)
             last = NULL;
-        if (cpu->watch_hit_flags || cpu->single_step)
+        if (cpu->watch_hit_flags || cpu->single_step) {
+            exec_leave();
             return exec_return(cpu, EXCP_DEBUG);
+        }
     }
 }

@@ -43,6 +43,10 @@ void cpu_destroy(struct cpu_common *cpu);
  */
 int cpu_exec(struct cpu_common *cpu);
 
+/* In the child of a fork() of a process with several guest threads:
+ * only `keep` (the forking thread's CPU) exists in the child. */
+void engine_fork_child(struct cpu_common *keep);
+
 /* Drop every translation (e.g. after the code buffer fills, or when the
  * memory map changes wholesale).  Only when no CPU is inside cpu_exec. */
 void tb_flush_all(void);

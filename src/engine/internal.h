@@ -119,6 +119,11 @@ void tb_flush_locked(void);
 void tb_register_cpu(struct cpu_common *cpu);
 void tb_unregister_cpu(struct cpu_common *cpu);
 void tb_jmp_cache_set(struct cpu_common *cpu, struct tb *tb);
+/* cpu_exit every registered CPU but self (a flush wants them at a safe
+ * point). */
+void tb_kick_all_cpus(struct cpu_common *self);
+/* In a forked child: only `keep` exists any more; locks are reset. */
+void tb_fork_child(struct cpu_common *keep);
 /* A flush was requested because the arena is full. */
 extern volatile bool tb_flush_pending;
 

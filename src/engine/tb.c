@@ -270,3 +270,20 @@ void tb_flush_all(void)
     tb_flush_locked();
     pthread_mutex_unlock(&tb_lock);
 }
+
+void tb_kick_all_cpus(struct cpu_common *self)
+{
+    pthread_mutex_lock(&tb_lock);
+    for (int i = 0; i < ncpus; i++)
+        if (cpus[i] != self)
+            cpu_exit(cpus[i]);
+    pthread_mutex_unlock(&tb_lock);
+}
+
+void tb_fork_child(struct cpu_common *keep)
+{
+    pthread_mutex_init(&tb_lock, NULL);
+    ncpus = 0;
+    if (keep)
+        cpus[ncpus++] = keep;
+}

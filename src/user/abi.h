@@ -68,6 +68,8 @@ struct abi_sigaction_layout {
 };
 
 struct image_info;
+struct user_sigaction;
+struct user_siginfo;
 
 struct user_abi {
     const char *name;
@@ -137,6 +139,25 @@ struct user_abi {
     void (*set_tls)(struct cpu_common *cpu, uint64_t tls);
     /* Stack pointer of a clone child given a new stack. */
     void (*set_sp)(struct cpu_common *cpu, uint64_t sp);
+
+    /* ---- signals (user/signal.c) ---- */
+    /* SA_* flags guest <-> host; NULL: the generic values. */
+    const struct abi_bits *sa_flags;
+    uint32_t minsigstksz;      /* MINSIGSTKSZ: smallest sigaltstack */
+    /* Build the signal frame for guest signal sig on the current stack
+     * (user_sigframe_sp picks the alternate one) and point the registers
+     * at the handler; oldmask is what sigreturn restores.  False when the
+     * frame cannot be written (the process then dies by SIGSEGV). */
+    bool (*setup_frame)(struct cpu_common *cpu, int sig,
+                        const struct user_sigaction *ka,
+                        const struct user_siginfo *info, uint64_t oldmask);
+    /* sigreturn / rt_sigreturn: restore registers, mask and alternate
+     * stack from the frame at the stack pointer.  False: bad frame. */
+    bool (*sigreturn)(struct cpu_common *cpu, bool rt);
+    uint64_t (*get_sp)(struct cpu_common *cpu);
+    /* Move the PC back onto the syscall instruction just executed, with
+     * the registers as they were at the call (restart). */
+    void (*rewind_syscall)(struct cpu_common *cpu);
 };
 
 /* The ABI of the running guest (user_main sets it). */

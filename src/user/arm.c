@@ -15,7 +15,9 @@
 #include "user/abi.h"
 #include "user/arm_syscall_names.h"
 #include "user/elfload.h"
+#include "user/signal.h"
 #include "user/syscall.h"
+#include "user/uaccess.h"
 #include "user/user_mem.h"
 #include "util/bits.h"
 #include "util/log.h"
@@ -66,6 +68,15 @@ static const struct abi_syscall arm_syscalls[] = {
     S(384, getrandom), S(397, statx), S(403, clock_gettime64),
     S(406, clock_getres_time64), S(407, clock_nanosleep_time64),
     S(412, utimensat_time64), S(439, faccessat2),
+    /* signals and timers */
+    S(104, setitimer), S(105, getitimer), S(176, rt_sigpending),
+    S(177, rt_sigtimedwait), S(178, rt_sigqueueinfo), S(257, timer_create),
+    S(258, timer_settime), S(259, timer_gettime), S(260, timer_getoverrun),
+    S(261, timer_delete), S(349, signalfd), S(355, signalfd4),
+    S(363, rt_tgsigqueueinfo), S(408, timer_gettime64),
+    S(409, timer_settime64), S(421, rt_sigtimedwait_time64),
+    /* threads */
+    S(240, futex), S(339, get_robust_list), S(422, futex_time64),
     /* ARM private calls (__ARM_NR_BASE 0xf0000). */
     S(0xf0002, cacheflush), S(0xf0005, set_tls),
 };
@@ -142,8 +153,9 @@ static void arm_init_regs(struct cpu_common *c, const struct image_info *info,
 
     memset(cpu->regs, 0, sizeof(cpu->regs));
     cpu->regs[13] = (uint32_t)sp;
-    cpu->regs[15] = (uint32_t)info->entry & ~1u;
-    cpu->thumb = info->entry & 1;
+    uint64_t entry = info->interp_entry ? info->interp_entry : info->entry;
+    cpu->regs[15] = (uint32_t)entry & ~1u;
+    cpu->thumb = entry & 1;
     /* r0: a function for atexit; none. */
     cpu->regs[0] = 0;
 }
@@ -156,6 +168,154 @@ static void arm_set_tls(struct cpu_common *c, uint64_t tls)
 static void arm_set_sp(struct cpu_common *c, uint64_t sp)
 {
     arm_cpu(c)->regs[13] = (uint32_t)sp;
+}
+
+/*
+ * Signal frames, as arch/arm/kernel/signal.c lays them out.
+ *   struct sigcontext: trap_no, error_code, oldmask, r0-r15, cpsr,
+ *                      fault_address (21 words)
+ *   struct ucontext:   uc_flags, uc_link, uc_stack (stack_t, 12 bytes),
+ *                      uc_mcontext, uc_sigmask (128 bytes reserved),
+ *                      uc_regspace[128 words] (8-aligned: VFP state)
+ *   struct sigframe:   ucontext, retcode[2]
+ *   struct rt_sigframe: siginfo (128 bytes), sigframe
+ */
+enum {
+    UC_FLAGS = 0, UC_LINK = 4, UC_STACK = 8, UC_MCONTEXT = 20,
+    UC_SIGMASK = 104, UC_REGSPACE = 232, UC_SIZE = 744,
+    SC_TRAP_NO = 0, SC_ERROR_CODE = 4, SC_OLDMASK = 8, SC_R0 = 12,
+    SC_CPSR = 76, SC_FAULT_ADDRESS = 80,
+    SIGFRAME_SIZE = UC_SIZE + 8,
+    RT_SIGFRAME_SIZE = 128 + SIGFRAME_SIZE,
+    /* struct vfp_sigframe: magic, size, fpregs[32] (u64), fpscr,
+     * fpexc, fpinst, fpinst2 */
+    VFP_MAGIC = 0x56465001, VFP_FRAME_SIZE = 280,
+};
+
+/* The return trampolines the kernel provides (on its signal page); kemu
+ * puts them on the helper page: sigreturn and rt_sigreturn, ARM then
+ * Thumb, as `mov r7, #nr; svc 0`. */
+#define ARM_SIGPAGE 0xffff0500u
+static const uint32_t arm_retcodes[4][2] = {
+    { 0xe3a07077, 0xef000000 },      /* mov r7, #119 (sigreturn); svc 0 */
+    { 0xe3a070ad, 0xef000000 },      /* mov r7, #173 (rt_sigreturn); svc 0 */
+    { 0xdf002777, 0 },               /* movs r7, #119; svc 0 (Thumb) */
+    { 0xdf0027ad, 0 },               /* movs r7, #173; svc 0 (Thumb) */
+};
+static bool arm_sigpage_mapped;
+
+static void arm_save_vfp(struct arm_cpu *cpu, uint8_t *p)
+{
+    st32_le(p, VFP_MAGIC);
+    st32_le(p + 4, VFP_FRAME_SIZE);
+    for (int i = 0; i < 32; i++)
+        st64_le(p + 8 + 8 * i, cpu->vfp_d[i]);
+    st32_le(p + 264, cpu->fpscr);
+    st32_le(p + 268, cpu->fpexc);
+}
+
+static void arm_restore_vfp(struct arm_cpu *cpu, const uint8_t *p)
+{
+    if (ld32_le(p) != VFP_MAGIC || ld32_le(p + 4) != VFP_FRAME_SIZE)
+        return;
+    for (int i = 0; i < 32; i++)
+        cpu->vfp_d[i] = ld64_le(p + 8 + 8 * i);
+    cpu->fpscr = ld32_le(p + 264);
+}
+
+static bool arm_setup_frame(struct cpu_common *c, int sig,
+                            const struct user_sigaction *ka,
+                            const struct user_siginfo *info, uint64_t oldmask)
+{
+    struct arm_cpu *cpu = arm_cpu(c);
+    bool rt = ka->flags & SA_SIGINFO;
+    uint32_t size = rt ? RT_SIGFRAME_SIZE : SIGFRAME_SIZE;
+    uint32_t sp = (uint32_t)user_sigframe_sp(ka, cpu->regs[13]);
+    uint32_t frame = (sp - size) & ~7u;
+    uint32_t ucaddr = frame + (rt ? 128 : 0);
+
+    if (frame > sp)
+        return false;
+    uint8_t *f = user_ptr(frame, size, true);
+    if (!f)
+        return false;
+    memset(f, 0, size);
+    uint8_t *uc = f + (ucaddr - frame), *sc = uc + UC_MCONTEXT;
+    if (rt) {
+        user_siginfo_to_guest(f, info);
+        user_save_altstack(uc + UC_STACK, cpu->regs[13]);
+    } else {
+        st32_le(uc + UC_FLAGS, 0x5ac3c35a);   /* the old frame's marker */
+    }
+    st32_le(sc + SC_OLDMASK, (uint32_t)oldmask);
+    for (int i = 0; i < 16; i++)
+        st32_le(sc + SC_R0 + 4 * i, cpu->regs[i]);
+    st32_le(sc + SC_CPSR, arm_cpsr_read(cpu));
+    if (info->kind == USI_FAULT)
+        st32_le(sc + SC_FAULT_ADDRESS, (uint32_t)info->addr);
+    st64_le(uc + UC_SIGMASK, oldmask);
+    if (arm_feature(cpu, ARM_FEATURE_VFP))
+        arm_save_vfp(cpu, uc + UC_REGSPACE);  /* then a zero end marker */
+
+    bool thumb = ka->handler & 1;
+    int idx = (thumb ? 2 : 0) + (rt ? 1 : 0);
+    uint8_t *rc = uc + UC_SIZE;
+    st32_le(rc, arm_retcodes[idx][0]);
+    st32_le(rc + 4, arm_retcodes[idx][1]);
+    uint32_t lr;
+    if (ka->flags & SA_RESTORER)
+        lr = (uint32_t)ka->restorer;
+    else if (arm_sigpage_mapped)
+        lr = (ARM_SIGPAGE + 8 * idx) | thumb;
+    else
+        lr = (ucaddr + UC_SIZE) | thumb;
+
+    cpu->regs[0] = sig;
+    if (rt) {
+        cpu->regs[1] = frame;
+        cpu->regs[2] = ucaddr;
+    }
+    cpu->regs[13] = frame;
+    cpu->regs[14] = lr;
+    cpu->regs[15] = (uint32_t)ka->handler & ~1u;
+    cpu->thumb = thumb;
+    return true;
+}
+
+static bool arm_sigreturn(struct cpu_common *c, bool rt)
+{
+    struct arm_cpu *cpu = arm_cpu(c);
+    uint32_t frame = cpu->regs[13];
+    uint32_t ucaddr = frame + (rt ? 128 : 0);
+
+    if (frame & 7)
+        return false;
+    const uint8_t *uc = user_ptr(ucaddr, UC_SIZE, false);
+    if (!uc)
+        return false;
+    const uint8_t *sc = uc + UC_MCONTEXT;
+    for (int i = 0; i < 16; i++)
+        cpu->regs[i] = ld32_le(sc + SC_R0 + 4 * i);
+    arm_cpsr_write(cpu, ld32_le(sc + SC_CPSR),
+                   CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T);
+    cpu->regs[15] &= cpu->thumb ? ~1u : ~3u;
+    if (arm_feature(cpu, ARM_FEATURE_VFP))
+        arm_restore_vfp(cpu, uc + UC_REGSPACE);
+    user_set_sigmask(ld64_le(uc + UC_SIGMASK));
+    if (rt)
+        user_do_sigaltstack(uc + UC_STACK, NULL, cpu->regs[13]);
+    return true;
+}
+
+static void arm_rewind_syscall(struct cpu_common *c)
+{
+    struct arm_cpu *cpu = arm_cpu(c);
+    cpu->regs[15] -= cpu->thumb ? 2 : 4;
+}
+
+static uint64_t arm_get_sp(struct cpu_common *c)
+{
+    return arm_cpu(c)->regs[13];
 }
 
 /* Linux's HWCAP_* bits for ARM. */
@@ -261,10 +421,14 @@ static void arm_map_special_pages(void)
         for (int k = 0; k < kuser_code[i].n; k++)
             st32_le(image + (kuser_code[i].addr - page) + 4 * k,
                     kuser_code[i].insns[k]);
+    for (int i = 0; i < 4; i++) {
+        st32_le(image + (ARM_SIGPAGE - page) + 8 * i, arm_retcodes[i][0]);
+        st32_le(image + (ARM_SIGPAGE - page) + 8 * i + 4, arm_retcodes[i][1]);
+    }
     /* The number of helpers, counted in 32-byte slots below 0xffff1000. */
     st32_le(image + (ARM_KUSER_VERSION - page), 5);
     if (user_map_kernel_page(page, image, PROT_READ | PROT_EXEC))
-        arm_kuser_helpers_enabled = true;
+        arm_kuser_helpers_enabled = arm_sigpage_mapped = true;
 }
 
 static int arm_exception_signal(struct cpu_common *c, int excp)
@@ -304,4 +468,9 @@ const struct user_abi arm_user_abi = {
     .exception_signal = arm_exception_signal,
     .set_tls = arm_set_tls,
     .set_sp = arm_set_sp,
+    .minsigstksz = 2048,
+    .setup_frame = arm_setup_frame,
+    .sigreturn = arm_sigreturn,
+    .get_sp = arm_get_sp,
+    .rewind_syscall = arm_rewind_syscall,
 };

@@ -1,8 +1,9 @@
 /*
- * The user-mode CPU loop: run guest code, serve syscalls, and turn guest
- * faults into the death the matching signal would cause (signal delivery
- * to guest handlers comes later).  Also the host SIGSEGV/SIGBUS handler
- * that tells self-modifying-code faults, guest faults and kemu bugs apart.
+ * The user-mode CPU loop: run guest code, serve syscalls, deliver signals
+ * between TBs, and turn guest faults into synchronous signals (a guest
+ * handler, or the death the signal's default action causes).  Also the
+ * host SIGSEGV/SIGBUS handler that tells self-modifying-code faults,
+ * guest faults, signals sent by others and kemu bugs apart.
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -18,6 +19,7 @@
 #include "gdbstub/gdbstub.h"
 #include "target/target.h"
 #include "user/cpu_loop.h"
+#include "user/signal.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
 #include "util/error.h"
@@ -46,17 +48,31 @@ _Noreturn void user_die_by_signal(int sig)
     _exit(128 + sig);
 }
 
-static void guest_fault(struct cpu_common *cpu, int sig, const char *what)
+/* A synchronous signal: the guest's handler runs, or kemu reports the
+ * fault and dies by the signal (its default action). */
+static void guest_fault_code(struct cpu_common *cpu, int sig, int code,
+                             uint64_t addr, const char *what)
 {
     const struct target_info *t = cpu->target;
     if (gdbstub_user_active() && !(sig = gdbstub_user_handle_stop(cpu, sig)))
         return; /* gdb resumes without the signal */
+    if (user_signal_force(cpu, sig, code, addr))
+        return;
     error_report("%s at pc 0x%08llx (address 0x%08llx)", what,
                  (unsigned long long)t->get_pc(cpu),
                  (unsigned long long)cpu->fault_addr);
     if (log_enabled(LOG_INT) && t->dump_state)
         t->dump_state(cpu, log_file());
     user_die_by_signal(sig);
+}
+
+static void guest_fault(struct cpu_common *cpu, int sig, const char *what)
+{
+    int code = sig == SIGSEGV ? cpu->fault_code
+             : sig == SIGBUS ? BUS_ADRALN
+             : TRAP_BRKPT;
+    uint64_t addr = sig == SIGTRAP ? cpu->target->get_pc(cpu) : cpu->fault_addr;
+    guest_fault_code(cpu, sig, code ? code : SEGV_MAPERR, addr, what);
 }
 
 static void illegal_insn(struct cpu_common *cpu)
@@ -66,6 +82,8 @@ static void illegal_insn(struct cpu_common *cpu)
     if (gdbstub_user_active() && !gdbstub_user_handle_stop(cpu, SIGILL))
         return;
     /* Thumb PCs are 2-aligned: read what is mapped. */
+    if (user_signal_force(cpu, SIGILL, ILL_ILLOPC, pc))
+        return;
     if (!get_user(pc, 4, &insn))
         get_user(pc, 2, &insn);
     error_report("illegal instruction 0x%08llx at pc 0x%08llx",
@@ -85,7 +103,16 @@ _Noreturn void user_cpu_loop(struct cpu_common *cpu)
             uint64_t args[6];
             abi->get_syscall(cpu, &nr, args);
             int64_t r = do_syscall(cpu, nr, args);
-            abi->set_syscall_result(cpu, r);
+            if (r == -USER_ERESTARTSYS || r == -USER_ERESTARTNOHAND) {
+                /* Interrupted by a signal: re-run it unless the handler
+                 * that runs now wants EINTR (user_signal_process). */
+                user_self->restart_syscall = true;
+                user_self->restart_nohand = r == -USER_ERESTARTNOHAND;
+                user_self->restart_pc = cpu->target->get_pc(cpu);
+                abi->rewind_syscall(cpu);
+            } else if (r != -USER_ESIGRETURN) {
+                abi->set_syscall_result(cpu, r);
+            }
             if (cpu->single_step) /* gdb stepped over the syscall */
                 guest_fault(cpu, SIGTRAP, "trace/breakpoint trap");
             break;
@@ -100,6 +127,7 @@ _Noreturn void user_cpu_loop(struct cpu_common *cpu)
             guest_fault(cpu, SIGSEGV, "segmentation fault");
             break;
         case EXCP_PREFETCH:
+            /* fault_addr is the PC of the fetch. */
             guest_fault(cpu, SIGSEGV, "instruction fetch fault");
             break;
         case EXCP_UNALIGNED:
@@ -111,17 +139,24 @@ _Noreturn void user_cpu_loop(struct cpu_common *cpu)
             break;
         default: {
             int sig = abi->exception_signal ? abi->exception_signal(cpu, excp) : 0;
-            if (sig == SIGTRAP)
-                guest_fault(cpu, SIGTRAP, "breakpoint");
-            else if (sig)
+            if (sig == SIGTRAP) {
+                guest_fault_code(cpu, SIGTRAP, TRAP_BRKPT,
+                                 cpu->target->get_pc(cpu), "breakpoint");
+                break;
+            }
+            if (sig) {
                 guest_fault(cpu, sig, "exception");
-            if (excp >= EXCP_TARGET_BASE || sig) /* sig: gdb resumed */
+                break;
+            }
+            if (excp >= EXCP_TARGET_BASE)
                 break;
             error_report("unexpected exception 0x%x at pc 0x%08llx", excp,
                          (unsigned long long)cpu->target->get_pc(cpu));
             abort();
         }
         }
+        if (user_self->signal_pending || user_self->nq)
+            user_signal_process(cpu);
     }
 }
 
@@ -133,6 +168,11 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
     bool is_write = sig == SIGSEGV && (uc->uc_mcontext.gregs[REG_ERR] & 2);
     void *addr = si->si_addr;
 
+    if (si->si_code <= 0) {
+        /* Sent with kill/tgkill/sigqueue: an ordinary signal. */
+        user_signal_host_async(sig, si, uc_);
+        return;
+    }
     if (h2g_valid(addr)) {
         uint64_t ga = h2g(addr);
         if (is_write && page_unprotect(ga))

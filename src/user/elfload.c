@@ -258,8 +258,9 @@ static int prot_of(uint32_t pflags)
            (pflags & PF_X ? PROT_EXEC : 0);
 }
 
-bool elf_load(const char *path, const struct user_abi *abi,
-              struct image_info *info, char *err, size_t errlen)
+static bool load_image(const char *path, const struct user_abi *abi,
+                       uint64_t dyn_base, bool is_interp,
+                       struct image_info *info, char *err, size_t errlen)
 {
     static struct elf_file f;
     char why[200];
@@ -296,9 +297,12 @@ bool elf_load(const char *path, const struct user_abi *abi,
             have_phdr = true;
         }
     }
-    if (info->interp[0]) {
-        fail(why, sizeof(why), "dynamically linked program (interpreter %s):"
-             " only static programs are supported so far", info->interp);
+    if (is_interp && info->interp[0]) {
+        fail(why, sizeof(why), "the interpreter asks for an interpreter");
+        goto out;
+    }
+    if (is_interp && f.type != ET_DYN) {
+        fail(why, sizeof(why), "the interpreter is not ET_DYN");
         goto out;
     }
 
@@ -308,7 +312,7 @@ bool elf_load(const char *path, const struct user_abi *abi,
                          GUEST_PAGE_MASK) - span_lo;
     uint64_t bias = 0;
     if (f.type == ET_DYN) {
-        uint64_t base = user_mmap_find(abi->et_dyn_base, span_len);
+        uint64_t base = user_mmap_find(dyn_base, span_len);
         if (base == (uint64_t)-1) {
             fail(why, sizeof(why), "no room for a %llu-byte program",
                  (unsigned long long)span_len);
@@ -396,6 +400,23 @@ out:
         snprintf(err, errlen, "%s: %s", path, why);
     close(f.fd);
     return ok;
+}
+
+bool elf_load(const char *path, const struct user_abi *abi,
+              struct image_info *info, char *err, size_t errlen)
+{
+    return load_image(path, abi, abi->et_dyn_base, false, info, err, errlen);
+}
+
+bool elf_load_interp(const char *path, const struct user_abi *abi,
+                     struct image_info *info, char *err, size_t errlen)
+{
+    struct image_info ii;
+    if (!load_image(path, abi, abi->mmap_base, true, &ii, err, errlen))
+        return false;
+    info->interp_base = ii.lowest & GUEST_PAGE_MASK;
+    info->interp_entry = ii.entry;
+    return true;
 }
 
 bool elf_is_for_abi(const char *path, const struct user_abi *abi)

@@ -17,6 +17,8 @@ struct image_info {
     uint64_t lowest, highest;  /* span of the loaded segments */
     bool exec_stack;           /* PT_GNU_STACK asks for PF_X (or absent) */
     char interp[256];          /* PT_INTERP, empty when static */
+    uint64_t interp_base;      /* where the interpreter was loaded (AT_BASE) */
+    uint64_t interp_entry;     /* its entry: where the program starts */
     uint32_t e_flags;
 };
 
@@ -27,6 +29,11 @@ struct image_info {
  */
 bool elf_load(const char *path, const struct user_abi *abi,
               struct image_info *info, char *err, size_t errlen);
+
+/* Load the interpreter of a dynamic program (info from elf_load): sets
+ * info->interp_base and interp_entry. */
+bool elf_load_interp(const char *path, const struct user_abi *abi,
+                     struct image_info *info, char *err, size_t errlen);
 
 /* Is the file an ELF program for abi's machine (for execve)? */
 bool elf_is_for_abi(const char *path, const struct user_abi *abi);

@@ -44,7 +44,7 @@ struct user_state {
     char **kemu_argv;            /* options to pass on to a re-exec */
     int kemu_argc;
     const char *cpu_model;
-    uint64_t tid_address;        /* set_tid_address */
+    const char *sysroot;         /* -L: absolute guest paths look here first */
 };
 extern struct user_state user_state;
 

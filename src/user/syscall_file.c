@@ -9,11 +9,13 @@
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/sendfile.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <termios.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "user/signal.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
 #include "util/error.h"
@@ -24,7 +26,7 @@ int64_t sys_read(struct cpu_common *cpu, const uint64_t *a)
     void *p = user_ptr(a[1], a[2], true);
     if (!p)
         return -EFAULT;
-    return sys_ret(read((int)a[0], p, a[2]));
+    return safe_syscall(SYS_read, (int)a[0], (long)p, a[2], 0, 0, 0);
 }
 
 int64_t sys_write(struct cpu_common *cpu, const uint64_t *a)
@@ -32,7 +34,7 @@ int64_t sys_write(struct cpu_common *cpu, const uint64_t *a)
     void *p = user_ptr(a[1], a[2], false);
     if (!p)
         return -EFAULT;
-    return sys_ret(write((int)a[0], p, a[2]));
+    return safe_syscall(SYS_write, (int)a[0], (long)p, a[2], 0, 0, 0);
 }
 
 int64_t sys_pread64(struct cpu_common *cpu, const uint64_t *a)
@@ -76,14 +78,14 @@ int64_t sys_readv(struct cpu_common *cpu, const uint64_t *a)
 {
     struct iovec iov[IOV_MAX];
     int64_t r = get_iovec(a[1], abi_slong(a[2]), iov, true);
-    return r < 0 ? r : sys_ret(readv((int)a[0], iov, (int)a[2]));
+    return r < 0 ? r : safe_syscall(SYS_readv, (int)a[0], (long)iov, (int)a[2], 0, 0, 0);
 }
 
 int64_t sys_writev(struct cpu_common *cpu, const uint64_t *a)
 {
     struct iovec iov[IOV_MAX];
     int64_t r = get_iovec(a[1], abi_slong(a[2]), iov, false);
-    return r < 0 ? r : sys_ret(writev((int)a[0], iov, (int)a[2]));
+    return r < 0 ? r : safe_syscall(SYS_writev, (int)a[0], (long)iov, (int)a[2], 0, 0, 0);
 }
 
 int64_t sys_openat(struct cpu_common *cpu, const uint64_t *a)
@@ -404,9 +406,9 @@ int64_t sys_poll(struct cpu_common *cpu, const uint64_t *a)
         p[i].events = (short)abi_ld(g + i * 8 + 4, 2);
         p[i].revents = 0;
     }
-    int r = poll(p, n, (int)a[2]);
+    long r = safe_syscall(SYS_poll, (long)p, n, (int)a[2], 0, 0, 0);
     if (r < 0)
-        return -errno;
+        return r == -USER_ERESTARTSYS ? -USER_ERESTARTNOHAND : r;
     for (uint64_t i = 0; i < n; i++)
         abi_st(g + i * 8 + 6, 2, (uint16_t)p[i].revents);
     return r;
@@ -420,7 +422,7 @@ static bool get_timespec(uint64_t addr, int tsize, struct timespec *ts)
         return false;
     ts->tv_sec = tsize == 4 ? (int32_t)abi_ld(g, 4) : (int64_t)abi_ld(g, 8);
     ts->tv_nsec = tsize == 4 ? (int32_t)abi_ld(g + 4, 4)
-                             : (int64_t)abi_ld(g + 8, 8);
+                             : abi_slong(abi_ld(g + 8, 8)); /* 32-bit ABIs: int nsec + pad */
     return true;
 }
 
@@ -440,10 +442,19 @@ int64_t sys_ppoll(struct cpu_common *cpu, const uint64_t *a)
         p[i].fd = (int)abi_ld(g + i * 8, 4);
         p[i].events = (short)abi_ld(g + i * 8 + 4, 2);
     }
-    /* The guest's signal mask is only recorded so far: ignore it. */
-    int r = ppoll(p, n, a[2] ? &ts : NULL, NULL);
+    if (a[3]) {
+        uint64_t mask;
+        if (a[4] != 8)
+            return -EINVAL;
+        if (!get_user(a[3], 8, &mask))
+            return -EFAULT;
+        user_push_sigmask(mask);
+    }
+    long r = safe_syscall(SYS_ppoll, (long)p, n, a[2] ? (long)&ts : 0, 0, 8, 0);
+    if (a[3])
+        user_pop_sigmask(r == -USER_ERESTARTSYS);
     if (r < 0)
-        return -errno;
+        return r == -USER_ERESTARTSYS ? -USER_ERESTARTNOHAND : r;
     for (uint64_t i = 0; i < n; i++)
         abi_st(g + i * 8 + 6, 2, (uint16_t)p[i].revents);
     return r;
@@ -486,7 +497,8 @@ static bool put_fdset(uint64_t addr, int n, const fd_set *s)
     return true;
 }
 
-static int64_t do_select(const uint64_t *a, struct timespec *ts)
+static int64_t do_select(const uint64_t *a, struct timespec *ts,
+                         uint64_t sigmask_arg)
 {
     int n = (int)a[0];
     fd_set r, w, e;
@@ -495,9 +507,28 @@ static int64_t do_select(const uint64_t *a, struct timespec *ts)
     if (!get_fdset(a[1], n, &r) || !get_fdset(a[2], n, &w) ||
         !get_fdset(a[3], n, &e))
         return -EFAULT;
-    int res = pselect(n, &r, &w, &e, ts, NULL);
+    uint64_t mask = 0;
+    if (sigmask_arg) {
+        /* pselect6's sixth argument: { const sigset_t *ss; size_t len; } */
+        uint64_t ss, len;
+        if (!get_user(sigmask_arg, ABI_LONG, &ss) ||
+            !get_user(sigmask_arg + ABI_LONG, ABI_LONG, &len))
+            return -EFAULT;
+        if (ss && len != 8)
+            return -EINVAL;
+        if (ss && !get_user(ss, 8, &mask))
+            return -EFAULT;
+        if (!ss)
+            sigmask_arg = 0;
+        else
+            user_push_sigmask(mask);
+    }
+    long res = safe_syscall(SYS_pselect6, n, (long)&r, (long)&w, (long)&e,
+                            (long)ts, 0);
+    if (sigmask_arg)
+        user_pop_sigmask(res == -USER_ERESTARTSYS);
     if (res < 0)
-        return -errno;
+        return res == -USER_ERESTARTSYS ? -USER_ERESTARTNOHAND : res;
     if (!put_fdset(a[1], n, &r) || !put_fdset(a[2], n, &w) ||
         !put_fdset(a[3], n, &e))
         return -EFAULT;
@@ -513,7 +544,7 @@ int64_t sys__newselect(struct cpu_common *cpu, const uint64_t *a)
             return -EFAULT;
         ts.tv_nsec *= 1000;
     }
-    int64_t r = do_select(a, a[4] ? &ts : NULL);
+    int64_t r = do_select(a, a[4] ? &ts : NULL, 0);
     if (r >= 0 && a[4]) {
         uint8_t *g = user_ptr(a[4], 2 * ABI_LONG, true);
         if (g) {
@@ -534,5 +565,5 @@ int64_t sys_pselect6(struct cpu_common *cpu, const uint64_t *a)
     struct timespec ts;
     if (a[4] && !get_timespec(a[4], ABI_LONG, &ts))
         return -EFAULT;
-    return do_select(a, a[4] ? &ts : NULL);
+    return do_select(a, a[4] ? &ts : NULL, a[5]);
 }

@@ -3,10 +3,12 @@
  * on every guest except for the byte order of sa_family, fixed here. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sys/syscall.h>
 #include <string.h>
 #include <fcntl.h>
 #include <sys/socket.h>
 
+#include "user/signal.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
 
@@ -90,9 +92,10 @@ int64_t sys_accept(struct cpu_common *cpu, const uint64_t *a)
 {
     struct sockaddr_storage ss;
     socklen_t len = sizeof(ss);
-    int fd = accept((int)a[0], (void *)&ss, &len);
+    long fd = safe_syscall(SYS_accept, (int)a[0], (long)&ss, (long)&len, 0,
+                           0, 0);
     if (fd < 0)
-        return -errno;
+        return fd;
     int64_t r = put_addr(&ss, len, a[1], a[2]);
     return r < 0 ? r : fd;
 }
@@ -113,8 +116,8 @@ int64_t sys_sendto(struct cpu_common *cpu, const uint64_t *a)
         if (r < 0)
             return r;
     }
-    return sys_ret(sendto((int)a[0], buf, a[2], (int)a[3],
-                          a[4] ? (void *)&ss : NULL, a[4] ? a[5] : 0));
+    return safe_syscall(SYS_sendto, (int)a[0], (long)buf, a[2], (int)a[3],
+                        a[4] ? (long)&ss : 0, a[4] ? a[5] : 0);
 }
 
 int64_t sys_send(struct cpu_common *cpu, const uint64_t *a)
@@ -130,10 +133,10 @@ int64_t sys_recvfrom(struct cpu_common *cpu, const uint64_t *a)
     void *buf = user_ptr(a[1], a[2], true);
     if (!buf)
         return -EFAULT;
-    ssize_t n = recvfrom((int)a[0], buf, a[2], (int)a[3],
-                         a[4] ? (void *)&ss : NULL, a[4] ? &len : NULL);
+    long n = safe_syscall(SYS_recvfrom, (int)a[0], (long)buf, a[2], (int)a[3],
+                          a[4] ? (long)&ss : 0, a[4] ? (long)&len : 0);
     if (n < 0)
-        return -errno;
+        return n;
     int64_t r = put_addr(&ss, len, a[4], a[5]);
     return r < 0 ? r : n;
 }

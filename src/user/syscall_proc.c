@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 #include "user/elfload.h"
+#include "user/signal.h"
 #include "user/syscall.h"
+#include "user/thread.h"
 #include "user/uaccess.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -24,8 +26,7 @@ int64_t sys_exit(struct cpu_common *cpu, const uint64_t *a)
 {
     if (log_enabled(LOG_STRACE))
         log_printf("\n");
-    /* Threads come later: exit of the only thread ends the process. */
-    user_exit((int)a[0]);
+    user_thread_exit(cpu, (int)a[0]);
 }
 
 int64_t sys_exit_group(struct cpu_common *cpu, const uint64_t *a)
@@ -257,9 +258,10 @@ int64_t sys_wait4(struct cpu_common *cpu, const uint64_t *a)
     struct rusage ru;
     if (a[1] && !user_ptr(a[1], 4, true))
         return -EFAULT;
-    pid_t r = wait4((pid_t)a[0], &st, (int)a[2], a[3] ? &ru : NULL);
+    long r = safe_syscall(SYS_wait4, (pid_t)a[0], (long)&st, (int)a[2],
+                          a[3] ? (long)&ru : 0, 0, 0);
     if (r < 0)
-        return -errno;
+        return r;
     if (r > 0 && a[1])
         put_user(a[1], 4, (uint32_t)status_to_guest(st));
     if (r > 0 && a[3] && put_rusage(a[3], &ru) < 0)
@@ -271,8 +273,10 @@ int64_t sys_waitid(struct cpu_common *cpu, const uint64_t *a)
 {
     siginfo_t si;
     memset(&si, 0, sizeof(si));
-    if (waitid((idtype_t)a[0], (id_t)a[1], &si, (int)a[3]) < 0)
-        return -errno;
+    long r = safe_syscall(SYS_waitid, (idtype_t)a[0], (id_t)a[1], (long)&si,
+                          (int)a[3], 0, 0);
+    if (r < 0)
+        return r;
     if (a[2]) {
         /* siginfo for SIGCHLD: signo, errno, code, then pid, uid, status
          * (ints at the same offsets on 32-bit guests). */
@@ -299,30 +303,6 @@ int64_t sys_waitid(struct cpu_common *cpu, const uint64_t *a)
             return -EFAULT;
     }
     return 0;
-}
-
-static int host_sig(uint64_t g)
-{
-    int s = (int)g;
-    return s == 0 ? 0 : abi_signal_to_host(s);
-}
-
-int64_t sys_kill(struct cpu_common *cpu, const uint64_t *a)
-{
-    int s = host_sig(a[1]);
-    return s < 0 ? -EINVAL : sys_ret(kill((pid_t)a[0], s));
-}
-
-int64_t sys_tgkill(struct cpu_common *cpu, const uint64_t *a)
-{
-    int s = host_sig(a[2]);
-    return s < 0 ? -EINVAL : sys_ret(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], s));
-}
-
-int64_t sys_tkill(struct cpu_common *cpu, const uint64_t *a)
-{
-    int s = host_sig(a[1]);
-    return s < 0 ? -EINVAL : sys_ret(syscall(SYS_tkill, (pid_t)a[0], s));
 }
 
 int64_t sys_sched_getaffinity(struct cpu_common *cpu, const uint64_t *a)
@@ -380,18 +360,6 @@ int64_t sys_prctl(struct cpu_common *cpu, const uint64_t *a)
     }
 }
 
-int64_t sys_set_tid_address(struct cpu_common *cpu, const uint64_t *a)
-{
-    user_state.tid_address = a[0];
-    return gettid();
-}
-
-int64_t sys_set_robust_list(struct cpu_common *cpu, const uint64_t *a)
-{
-    /* Recorded nowhere yet: only matters for threads, which come later. */
-    return a[1] == 3 * (uint64_t)ABI_LONG ? 0 : -EINVAL;
-}
-
 int64_t sys_getrandom(struct cpu_common *cpu, const uint64_t *a)
 {
     void *p = user_ptr(a[0], a[1], true);
@@ -436,11 +404,8 @@ int64_t sys_sysinfo(struct cpu_common *cpu, const uint64_t *a)
 static int64_t do_fork(struct cpu_common *cpu, uint64_t flags, uint64_t newsp,
                        uint64_t ptid, uint64_t tls, uint64_t ctid)
 {
-    if ((flags & CLONE_VM) && !(flags & CLONE_VFORK)) {
-        if (log_enabled(LOG_UNIMP) || log_enabled(LOG_STRACE))
-            log_printf("clone: threads (CLONE_VM) are not supported yet\n");
-        return -EINVAL;
-    }
+    if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
+        return user_clone_thread(cpu, flags, newsp, ptid, tls, ctid);
     if (flags & (CLONE_THREAD | CLONE_SIGHAND))
         return -EINVAL;
     log_flush();
@@ -452,10 +417,15 @@ static int64_t do_fork(struct cpu_common *cpu, uint64_t flags, uint64_t newsp,
         return -errno;
     if (pid == 0) {
         pid_t me = getpid();
+        /* Pending signals are the parent's, not the child's. */
+        user_self->nq = 0;
+        user_self->signal_pending = 0;
+        user_self->tid = me;
+        user_threads_after_fork(cpu);
         if (flags & CLONE_CHILD_SETTID)
             put_user(ctid, 4, me);
         if (flags & CLONE_CHILD_CLEARTID)
-            user_state.tid_address = ctid;
+            user_self->clear_child_tid = ctid;
         if ((flags & CLONE_SETTLS) && user_abi->set_tls)
             user_abi->set_tls(cpu, tls);
         if (newsp && user_abi->set_sp)

@@ -1,61 +1,50 @@
 /*
- * Signal syscalls.  Delivery to guest handlers comes later; for now the
- * guest's dispositions and mask are recorded and reported back, SIG_IGN
- * is mirrored to the host (so an ignored SIGPIPE gives EPIPE), and host
- * signals are never blocked, so default actions (SIGINT, SIGPIPE, ...)
- * still end the process as they would natively.
+ * Signal syscalls: dispositions, masks, the alternate stack, sigreturn,
+ * waiting for signals, sending them, signalfd.  Delivery itself is
+ * user/signal.c; frames are the arch's (user_abi->setup_frame).
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "engine/exec.h"
+#include "user/cpu_loop.h"
+#include "user/signal.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
 #include "util/log.h"
 
-#define GUEST_NSIG 65
-
-struct guest_sigaction {
-    uint64_t handler, flags, restorer, mask;
-};
-
-static struct guest_sigaction sigactions[GUEST_NSIG];
-static uint64_t sigmask;
-static uint64_t altstack[3];
+static inline uint64_t sigbit(int sig)
+{
+    return 1ull << (sig - 1);
+}
 
 int64_t sys_rt_sigaction(struct cpu_common *cpu, const uint64_t *a)
 {
     const struct abi_sigaction_layout *L = user_abi->sigaction;
     int sig = (int)a[0];
-    if (sig <= 0 || sig >= GUEST_NSIG || a[3] != 8)
+    struct user_sigaction old, n;
+
+    if (sig <= 0 || sig > GUEST_NSIG || a[3] != 8)
         return -EINVAL;
-    int hs = abi_signal_to_host(sig);
-    struct guest_sigaction old = sigactions[sig];
+    user_sigaction_get(sig, &old);
     if (a[1]) {
         const uint8_t *g = user_ptr(a[1], L->size, false);
         if (!g)
             return -EFAULT;
-        if (hs == SIGKILL || hs == SIGSTOP)
-            return -EINVAL;
-        struct guest_sigaction n = {
-            get_field(g, L->handler), get_field(g, L->flags),
-            get_field(g, L->restorer), get_field(g, L->mask),
-        };
-        sigactions[sig] = n;
-        /* Mirror "ignore" and "default" to the host, except for the
-         * signals kemu itself handles. */
-        if (hs > 0 && hs != SIGSEGV && hs != SIGBUS && (n.handler <= 1)) {
-            struct sigaction sa;
-            memset(&sa, 0, sizeof(sa));
-            sa.sa_handler = n.handler == 1 ? SIG_IGN : SIG_DFL;
-            sigaction(hs, &sa, NULL);
-        } else if (n.handler > 1 && log_enabled(LOG_UNIMP)) {
-            log_printf("rt_sigaction: handler for signal %d recorded, "
-                       "delivery not implemented yet\n", sig);
-        }
+        memset(&n, 0, sizeof(n));
+        n.handler = get_field(g, L->handler);
+        n.guest_flags = (uint32_t)get_field(g, L->flags);
+        n.flags = abi_bits_to_host(user_abi->sa_flags, n.guest_flags);
+        n.restorer = get_field(g, L->restorer);
+        n.mask = get_field(g, L->mask);
+        int r = user_sigaction_set(sig, &n);
+        if (r < 0)
+            return r;
     }
     if (a[2]) {
         uint8_t *g = user_ptr(a[2], L->size, true);
@@ -63,7 +52,7 @@ int64_t sys_rt_sigaction(struct cpu_common *cpu, const uint64_t *a)
             return -EFAULT;
         memset(g, 0, L->size);
         put_field(g, L->handler, old.handler);
-        put_field(g, L->flags, old.flags);
+        put_field(g, L->flags, old.guest_flags);
         put_field(g, L->restorer, old.restorer);
         put_field(g, L->mask, old.mask);
     }
@@ -72,83 +61,280 @@ int64_t sys_rt_sigaction(struct cpu_common *cpu, const uint64_t *a)
 
 int64_t sys_rt_sigprocmask(struct cpu_common *cpu, const uint64_t *a)
 {
-    uint64_t set = 0, old = sigmask;
+    uint64_t set = 0, old = user_self->sigmask, mask = old;
     if (a[3] != 8)
         return -EINVAL;
     if (a[1]) {
         if (!get_user(a[1], 8, &set))
             return -EFAULT;
-        /* SIGKILL and SIGSTOP cannot be blocked. */
-        set &= ~((1ull << (abi_signal_to_guest(SIGKILL) - 1)) |
-                 (1ull << (abi_signal_to_guest(SIGSTOP) - 1)));
         switch ((int)a[0]) {
-        case SIG_BLOCK: sigmask |= set; break;
-        case SIG_UNBLOCK: sigmask &= ~set; break;
-        case SIG_SETMASK: sigmask = set; break;
+        case SIG_BLOCK: mask |= set; break;
+        case SIG_UNBLOCK: mask &= ~set; break;
+        case SIG_SETMASK: mask = set; break;
         default: return -EINVAL;
         }
     }
     if (a[2] && !put_user(a[2], 8, old))
         return -EFAULT;
+    if (a[1])
+        user_set_sigmask(mask);
     return 0;
 }
 
-/* stack_t: pointer, int flags, size_t size (each a long on 32-bit ABIs). */
+int64_t sys_rt_sigpending(struct cpu_common *cpu, const uint64_t *a)
+{
+    struct user_thread *ts = user_self;
+    uint64_t hset = 0, pend;
+    if (a[1] != 8)
+        return -EINVAL;
+    if (syscall(SYS_rt_sigpending, &hset, 8) < 0)
+        return -errno;
+    pend = user_mask_from_host(&hset);
+    user_block_all();
+    for (int i = 0; i < ts->nq; i++)
+        pend |= sigbit(ts->q[i].signo);
+    user_unblock_mirror();
+    return put_user(a[0], 8, pend & ts->sigmask) ? 0 : -EFAULT;
+}
+
 int64_t sys_sigaltstack(struct cpu_common *cpu, const uint64_t *a)
 {
     int L = ABI_LONG;
-    uint64_t old[3] = { altstack[0], altstack[1], altstack[2] };
-    if (!old[0] && !old[2])
-        old[1] = 2; /* SS_DISABLE */
-    if (a[0]) {
-        const uint8_t *g = user_ptr(a[0], 3 * L, false);
-        if (!g)
-            return -EFAULT;
-        altstack[0] = abi_ld(g, L);
-        altstack[1] = abi_ld(g + L, 4);
-        altstack[2] = abi_ld(g + 2 * L, L);
-        if (altstack[1] & 2)
-            altstack[0] = altstack[2] = 0;
+    const uint8_t *ss = NULL;
+    uint8_t *old = NULL;
+    uint64_t sp;
+
+    if (a[0] && !(ss = user_ptr(a[0], 3 * L, false)))
+        return -EFAULT;
+    if (a[1] && !(old = user_ptr(a[1], 3 * L, true)))
+        return -EFAULT;
+    sp = user_abi->get_sp(cpu);
+    return user_do_sigaltstack(ss, old, sp);
+}
+
+static int64_t do_sigreturn(struct cpu_common *cpu, bool rt)
+{
+    if (!user_abi->sigreturn || !user_abi->sigreturn(cpu, rt)) {
+        /* A corrupt frame: the kernel kills with SIGSEGV. */
+        if (log_enabled(LOG_STRACE) || log_enabled(LOG_UNIMP))
+            log_printf("%ssigreturn: bad frame\n", rt ? "rt_" : "");
+        user_die_by_signal(SIGSEGV);
     }
-    if (a[1]) {
-        uint8_t *g = user_ptr(a[1], 3 * L, true);
-        if (!g)
-            return -EFAULT;
-        abi_st(g, L, old[0]);
-        abi_st(g + L, 4, old[1]);
-        abi_st(g + 2 * L, L, old[2]);
-    }
-    return 0;
+    return -USER_ESIGRETURN;
 }
 
 int64_t sys_rt_sigreturn(struct cpu_common *cpu, const uint64_t *a)
 {
-    /* No frame was ever pushed: nothing to return to. */
-    if (log_enabled(LOG_UNIMP))
-        log_printf("rt_sigreturn without signal delivery\n");
-    return -ENOSYS;
+    return do_sigreturn(cpu, true);
 }
 
 int64_t sys_sigreturn(struct cpu_common *cpu, const uint64_t *a)
 {
-    return sys_rt_sigreturn(cpu, a);
+    return do_sigreturn(cpu, false);
+}
+
+/*
+ * Sleep with mask until a signal that a handler takes (or that kills)
+ * arrives; the old mask comes back after the handler (saved_mask).
+ */
+static int64_t suspend_with(uint64_t mask)
+{
+    struct user_thread *ts = user_self;
+    uint64_t hmask;
+
+    mask &= ~(sigbit(abi_signal_to_guest(SIGKILL)) |
+              sigbit(abi_signal_to_guest(SIGSTOP)));
+    ts->saved_mask = ts->sigmask;
+    ts->have_saved_mask = true;
+    ts->sigmask = mask;
+    user_mask_to_host(mask, &hmask);
+    for (;;) {
+        user_block_all();
+        if (user_signal_deliverable(mask))
+            break;
+        ts->signal_pending = 0;
+        /* Atomically opens the mask and sleeps: nothing can slip by. */
+        syscall(SYS_rt_sigsuspend, &hmask, 8);
+    }
+    user_unblock_mirror();
+    return -EINTR;
 }
 
 int64_t sys_rt_sigsuspend(struct cpu_common *cpu, const uint64_t *a)
 {
-    pause();
-    return -EINTR;
+    uint64_t mask;
+    if (a[1] != 8)
+        return -EINVAL;
+    if (!get_user(a[0], 8, &mask))
+        return -EFAULT;
+    return suspend_with(mask);
 }
 
 int64_t sys_pause(struct cpu_common *cpu, const uint64_t *a)
 {
-    pause();
-    return -EINTR;
+    int64_t r = suspend_with(user_self->sigmask);
+    user_self->have_saved_mask = false;
+    return r;
 }
 
-int64_t sys_alarm(struct cpu_common *cpu, const uint64_t *a)
+static bool get_timeout(uint64_t addr, int tsize, struct timespec *ts)
 {
-    return alarm((unsigned)a[0]);
+    const uint8_t *g = user_ptr(addr, 2 * tsize, false);
+    if (!g)
+        return false;
+    ts->tv_sec = tsize == 4 ? (int32_t)abi_ld(g, 4) : (int64_t)abi_ld(g, 8);
+    ts->tv_nsec = tsize == 4 ? (int32_t)abi_ld(g + 4, 4)
+                             : abi_slong(abi_ld(g + 8, 8)); /* 32-bit ABIs: int nsec + pad */
+    return true;
+}
+
+static int64_t do_sigtimedwait(const uint64_t *a, int tsize)
+{
+    struct user_thread *ts = user_self;
+    struct timespec tmo;
+    uint64_t set, hset;
+    uint8_t *ginfo = NULL;
+    struct user_siginfo u;
+
+    if (a[3] != 8)
+        return -EINVAL;
+    if (!get_user(a[0], 8, &set))
+        return -EFAULT;
+    if (a[1] && !(ginfo = user_ptr(a[1], 128, true)))
+        return -EFAULT;
+    if (a[2] && !get_timeout(a[2], tsize, &tmo))
+        return -EFAULT;
+
+    /* Queued already (it arrived while open, then got blocked)? */
+    user_block_all();
+    int found = -1;
+    for (int i = 0; i < ts->nq; i++)
+        if (!ts->q[i].forced && (set & sigbit(ts->q[i].signo))) {
+            found = i;
+            break;
+        }
+    if (found >= 0) {
+        u = ts->q[found];
+        ts->nq--;
+        memmove(&ts->q[found], &ts->q[found + 1],
+                (ts->nq - found) * sizeof(ts->q[0]));
+    }
+    user_unblock_mirror();
+    if (found < 0) {
+        siginfo_t hsi;
+        user_mask_to_host(set, &hset);
+        long r = safe_syscall(SYS_rt_sigtimedwait, (long)&hset, (long)&hsi,
+                              a[2] ? (long)&tmo : 0, 8, 0, 0);
+        if (r < 0)
+            return r;
+        user_siginfo_from_host(&u, &hsi);
+    }
+    if (ginfo)
+        user_siginfo_to_guest(ginfo, &u);
+    return u.signo;
+}
+
+int64_t sys_rt_sigtimedwait(struct cpu_common *cpu, const uint64_t *a)
+{
+    return do_sigtimedwait(a, ABI_LONG);
+}
+
+int64_t sys_rt_sigtimedwait_time64(struct cpu_common *cpu, const uint64_t *a)
+{
+    return do_sigtimedwait(a, 8);
+}
+
+static int host_sig(uint64_t g)
+{
+    int s = (int)g;
+    return s == 0 ? 0 : abi_signal_to_host(s);
+}
+
+static int64_t get_host_siginfo(uint64_t addr, int hs, siginfo_t *hsi)
+{
+    struct user_siginfo u;
+    const uint8_t *g = user_ptr(addr, 128, false);
+    if (!g)
+        return -EFAULT;
+    user_siginfo_from_guest(&u, g);
+    user_siginfo_to_host(&u, hsi);
+    hsi->si_signo = hs;
+    return 0;
+}
+
+int64_t sys_rt_sigqueueinfo(struct cpu_common *cpu, const uint64_t *a)
+{
+    siginfo_t hsi;
+    int hs = host_sig(a[1]);
+    if (hs < 0)
+        return -EINVAL;
+    int64_t r = get_host_siginfo(a[2], hs, &hsi);
+    if (r < 0)
+        return r;
+    return sys_ret(syscall(SYS_rt_sigqueueinfo, (pid_t)a[0], hs, &hsi));
+}
+
+int64_t sys_rt_tgsigqueueinfo(struct cpu_common *cpu, const uint64_t *a)
+{
+    siginfo_t hsi;
+    int hs = host_sig(a[2]);
+    if (hs < 0)
+        return -EINVAL;
+    int64_t r = get_host_siginfo(a[3], hs, &hsi);
+    if (r < 0)
+        return r;
+    return sys_ret(syscall(SYS_rt_tgsigqueueinfo, (pid_t)a[0], (pid_t)a[1],
+                           hs, &hsi));
+}
+
+int64_t sys_kill(struct cpu_common *cpu, const uint64_t *a)
+{
+    int s = host_sig(a[1]);
+    return s < 0 ? -EINVAL : sys_ret(kill((pid_t)a[0], s));
+}
+
+int64_t sys_tgkill(struct cpu_common *cpu, const uint64_t *a)
+{
+    int s = host_sig(a[2]);
+    return s < 0 ? -EINVAL
+                 : sys_ret(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], s));
+}
+
+int64_t sys_tkill(struct cpu_common *cpu, const uint64_t *a)
+{
+    int s = host_sig(a[1]);
+    return s < 0 ? -EINVAL : sys_ret(syscall(SYS_tkill, (pid_t)a[0], s));
+}
+
+/*
+ * signalfd: a host signalfd on the translated mask.  The guest reads the
+ * host's struct signalfd_siginfo, whose fixed-width fields every
+ * little-endian ABI with the generic signal numbers shares.
+ */
+static int64_t do_signalfd(int fd, uint64_t maskp, uint64_t size, int flags)
+{
+    uint64_t mask, hmask;
+    if (size != 8)
+        return -EINVAL;
+    if (!get_user(maskp, 8, &mask))
+        return -EFAULT;
+    if (user_abi->big_endian || user_abi->signal_map)
+        return -EINVAL;
+    user_mask_to_host(mask, &hmask);
+    int hflags = abi_bits_to_host(user_abi->open_flags, flags);
+    if (hflags & ~(SFD_NONBLOCK | SFD_CLOEXEC))
+        return -EINVAL;
+    return sys_ret(syscall(SYS_signalfd4, fd, &hmask, 8, hflags));
+}
+
+int64_t sys_signalfd4(struct cpu_common *cpu, const uint64_t *a)
+{
+    return do_signalfd((int)a[0], a[1], a[2], (int)a[3]);
+}
+
+int64_t sys_signalfd(struct cpu_common *cpu, const uint64_t *a)
+{
+    return do_signalfd((int)a[0], a[1], a[2], 0);
 }
 
 /* Generic names for arch-private calls. */

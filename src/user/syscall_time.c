@@ -6,6 +6,9 @@
 #include <time.h>
 #include <sys/time.h>
 
+#include <sys/syscall.h>
+
+#include "user/signal.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
 
@@ -26,7 +29,7 @@ static bool get_ts(uint64_t addr, int tsize, struct timespec *ts)
         return false;
     ts->tv_sec = tsize == 4 ? (int32_t)abi_ld(g, 4) : (int64_t)abi_ld(g, 8);
     ts->tv_nsec = tsize == 4 ? (int32_t)abi_ld(g + 4, 4)
-                             : (int64_t)abi_ld(g + 8, 8);
+                             : abi_slong(abi_ld(g + 8, 8)); /* 32-bit ABIs: int nsec + pad */
     return true;
 }
 
@@ -85,13 +88,41 @@ static int64_t do_sleep(clockid_t clk, int flags, uint64_t req, uint64_t rem,
     struct timespec r, left;
     if (!get_ts(req, tsize, &r))
         return -EFAULT;
-    int e = clock_nanosleep(clk, flags, &r, &left);
-    if (e) {
-        if (e == EINTR && rem && !(flags & TIMER_ABSTIME))
-            put_ts(rem, tsize, left.tv_sec, left.tv_nsec);
-        return -e;
+    if (r.tv_sec < 0 || r.tv_nsec < 0 || r.tv_nsec >= 1000000000)
+        return -EINVAL;
+    /* Sleep to an absolute deadline so that signals nobody handles
+     * (SIGCHLD by default...) do not shorten or lengthen the sleep. */
+    clockid_t hclk = clk;
+    struct timespec end = r;
+    if (!(flags & TIMER_ABSTIME)) {
+        if (clk == CLOCK_REALTIME)
+            hclk = CLOCK_MONOTONIC;
+        if (clock_gettime(hclk, &end) < 0)
+            return -EINVAL;
+        end.tv_sec += r.tv_sec;
+        end.tv_nsec += r.tv_nsec;
+        if (end.tv_nsec >= 1000000000) {
+            end.tv_sec++;
+            end.tv_nsec -= 1000000000;
+        }
     }
-    return 0;
+    for (;;) {
+        long e = safe_syscall(SYS_clock_nanosleep, hclk, TIMER_ABSTIME,
+                              (long)&end, 0, 0, 0);
+        if (e != -USER_ERESTARTSYS)
+            return e;
+        if (!user_sleep_interrupted())
+            continue;
+        if (rem && !(flags & TIMER_ABSTIME)) {
+            clock_gettime(hclk, &left);
+            int64_t ns = (end.tv_sec - left.tv_sec) * 1000000000ll +
+                         (end.tv_nsec - left.tv_nsec);
+            if (ns < 0)
+                ns = 0;
+            put_ts(rem, tsize, ns / 1000000000, ns % 1000000000);
+        }
+        return -EINTR;
+    }
 }
 
 int64_t sys_nanosleep(struct cpu_common *cpu, const uint64_t *a)

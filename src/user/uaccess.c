@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "user/syscall.h"
@@ -80,9 +81,39 @@ const char *user_own_exe(void)
     return own_exe;
 }
 
+static bool host_only(const char *path)
+{
+    static const char *const dirs[] = { "/proc", "/dev", "/sys" };
+    for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+        size_t n = strlen(dirs[i]);
+        if (strncmp(path, dirs[i], n) == 0 && (path[n] == '/' || !path[n]))
+            return true;
+    }
+    return false;
+}
+
+const char *user_sysroot_path(const char *path)
+{
+    static __thread char bufs[4][PATH_MAX];
+    static __thread unsigned next;
+    const char *root = user_state.sysroot;
+    struct stat st;
+
+    if (!root || !root[0] || path[0] != '/' || host_only(path))
+        return path;
+    char *b = bufs[next++ & 3];
+    int n = snprintf(b, PATH_MAX, "%s%s", root, path);
+    if (n <= 0 || n >= PATH_MAX || lstat(b, &st) != 0)
+        return path;
+    return b;
+}
+
 const char *user_path(uint64_t addr, int *err)
 {
     const char *path = user_str(addr, 4096, err);
 
-    return path && user_path_is_own_exe(path) ? user_own_exe() : path;
+    if (!path)
+        return NULL;
+    return user_path_is_own_exe(path) ? user_own_exe()
+                                       : user_sysroot_path(path);
 }

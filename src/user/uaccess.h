@@ -32,6 +32,12 @@ const char *user_str(uint64_t addr, size_t max, int *err);
  */
 const char *user_path(uint64_t addr, int *err);
 bool user_path_is_own_exe(const char *path);
+
+/* An absolute path as the guest means it: the sysroot's file when -L
+ * names one and it exists there (/proc, /dev and /sys excepted), else
+ * the host's.  Returns path itself or a per-thread buffer (a few stay
+ * valid at once, for calls with two paths). */
+const char *user_sysroot_path(const char *path);
 const char *user_own_exe(void); /* real path of the guest program */
 
 /* In a syscall: read path argument `addr` into `var` or return -errno. */

@@ -16,8 +16,10 @@
 #include "user/cpu_loop.h"
 #include "user/elfload.h"
 #include "user/options.h"
+#include "user/signal.h"
 #include "user/stack.h"
 #include "user/syscall.h"
+#include "user/uaccess.h"
 #include "user/user.h"
 #include "user/user_mem.h"
 #include "util/error.h"
@@ -96,6 +98,7 @@ int user_main(const struct target_info *target, int argc, char **argv)
     user_state.kemu_path = "/proc/self/exe";
     user_state.exe_path = o.program;
     user_state.cpu_model = o.cpu_model;
+    user_state.sysroot = o.ld_prefix;
 
     engine_init(target, &o.engine);
     guest_mem_init(target->addr_bits);
@@ -116,6 +119,10 @@ int user_main(const struct target_info *target, int argc, char **argv)
     struct image_info info;
     if (!elf_load(o.program, user_abi, &info, err, sizeof(err)))
         fatal("%s", err);
+    if (info.interp[0] &&
+        !elf_load_interp(user_sysroot_path(info.interp), user_abi, &info, err,
+                         sizeof(err)))
+        fatal("%s", err);
     user_brk_init(info.start_brk);
 
     int envc;
@@ -133,6 +140,7 @@ int user_main(const struct target_info *target, int argc, char **argv)
 
     user_abi->init_regs(cpu, &info, sp);
     user_install_fault_handlers();
+    user_signal_init(cpu);
     if (o.gdb_port && !gdbstub_user_start(o.gdb_port, cpu))
         return 1;
     user_cpu_loop(cpu);

@@ -34,6 +34,9 @@ int user_madvise(uint64_t addr, uint64_t len, int advice);
 int64_t user_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
                     int flags, uint64_t new_addr);
 
+/* In a fork child: reset the lock of the mmap syscalls. */
+void user_mmap_after_fork(void);
+
 /* The program break. */
 void user_brk_init(uint64_t start);
 uint64_t user_brk(uint64_t new_brk);
