@@ -45,7 +45,9 @@ static uintptr_t rx_delta(void)
 static void map_buffer(size_t size)
 {
     buf_size = size;
-    buf_fd = memfd_create("kemu-code", MFD_CLOEXEC);
+    /* perf resolves /tmp/perf-PID.map symbols only in anonymous memory:
+     * -perfmap takes the single-mapping form. */
+    buf_fd = engine_opts.perfmap ? -1 : memfd_create("kemu-code", MFD_CLOEXEC);
     if (buf_fd >= 0 && ftruncate(buf_fd, (off_t)size) == 0) {
         void *rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED,
                         buf_fd, 0);

@@ -518,7 +518,7 @@ static void gen_call(struct cgs *s, const struct ir_helper *h, ir_t ret,
         drop_globals(s);
     if (ret != IR_NONE) {
         if (!is64(s, ret))
-            e_mov_rr(&s->e, false, RAX, RAX);
+            e_zext32(&s->e, RAX, RAX);
         set_out(s, ret, RAX);
     }
 }
@@ -763,7 +763,7 @@ static void gen_unop(struct cgs *s, const struct ir_op *op)
     case IR_OP_ext32u:
     case IR_OP_extu_i32_i64:
     case IR_OP_extrl_i64_i32:
-        e_mov_rr(&s->e, false, rd, ra);
+        e_zext32(&s->e, rd, ra);
         break;
     case IR_OP_extrh_i64_i32:
         e_mov_rr(&s->e, true, rd, ra);
@@ -819,7 +819,7 @@ static void gen_field(struct cgs *s, const struct ir_op *op)
     else if (pos == 0 && len == 16)
         e_rr(&s->e, sign ? OPC_MOVSWL | w : OPC_MOVZWL, rd, ra);
     else if (pos == 0 && len == 32 && w64)
-        sign ? e_rr(&s->e, OPC_MOVSLQ, rd, ra) : e_mov_rr(&s->e, false, rd, ra);
+        sign ? e_rr(&s->e, OPC_MOVSLQ, rd, ra) : e_zext32(&s->e, rd, ra);
     else {
         e_mov_rr(&s->e, w64, rd, ra);
         if (W - pos - len)
@@ -898,7 +898,7 @@ static void gen_mul2(struct cgs *s, const struct ir_op *op)
     e_rr(&s->e, OPC_IMUL_GvEv | P_REXW, rl, SCRATCH);
     e_mov_rr(&s->e, true, rh, rl);
     e_shift_ri(&s->e, SHIFT_SHR, true, rh, 32);
-    e_mov_rr(&s->e, false, rl, rl);
+    e_zext32(&s->e, rl, rl);
     set_out(s, lo, rl);
     set_out(s, hi, rh);
 }
@@ -1010,7 +1010,7 @@ static void guest_addr(struct cgs *s, ir_t a, int *index, int32_t *disp)
     int ra = in_reg(s, a, 0);
     if (guest_addr_mask == 0xffffffffull) {
         if (is64(s, a)) {
-            e_mov_rr(&s->e, false, SCRATCH, ra);
+            e_zext32(&s->e, SCRATCH, ra);
             *index = SCRATCH;
         } else {
             *index = ra;
@@ -1093,7 +1093,7 @@ static void gen_guest_ld(struct cgs *s, const struct ir_op *op)
         if (be)
             e_opc(&s->e, (OPC_BSWAP + (rd & 7)) | P_REXW, 0, rd, 0);
         if (!w64)
-            e_mov_rr(&s->e, false, rd, rd);
+            e_zext32(&s->e, rd, rd);
         break;
     }
     set_out(s, d, rd);

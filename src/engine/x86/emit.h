@@ -152,11 +152,18 @@ static inline void e_rm(struct emit *e, int opc, int r, int base, int index,
         e32(e, (uint32_t)disp);
 }
 
-/* Register-to-register move (32-bit zero-extends). */
+/* Register-to-register move.  i32 values are kept zero-extended in
+ * registers, so moving a register onto itself is a no-op at any width. */
 static inline void e_mov_rr(struct emit *e, bool w64, int d, int s)
 {
-    if (d != s || !w64)
+    if (d != s)
         e_rr(e, OPC_MOVL_EvGv | (w64 ? P_REXW : 0), s, d);
+}
+
+/* d = low 32 bits of s, zero-extended (always emitted: truncation). */
+static inline void e_zext32(struct emit *e, int d, int s)
+{
+    e_rr(e, OPC_MOVL_EvGv, s, d);
 }
 
 static inline void e_movi(struct emit *e, int d, uint64_t v, bool w64)
