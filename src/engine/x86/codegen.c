@@ -19,8 +19,8 @@
  *    their value is needed later and forgotten; globals are written first
  *    (and forgotten after) unless the helper's flags promise otherwise;
  *  - at branches and TB exits every dirty value still needed is written
- *    home; at labels all register knowledge is dropped (the paths that
- *    meet there agree only on the homes).
+ *    home (it stays cached, now clean); at a label a register keeps its
+ *    temp only if every branch to the label left it there too.
  *
  * A local is needed after op i when some later op reads it: control flow
  * inside a TB only goes forward, so the last reading op ends its life.
@@ -60,6 +60,10 @@ struct cgs {
     uint8_t tdirty[IR_MAX_TEMPS];
     uint16_t last_use[IR_MAX_TEMPS];
     uint8_t *label_at[IR_MAX_LABELS];
+    /* Register contents every branch to a label agrees on (after the
+     * branch's sync all of them equal their homes): kept at the label. */
+    int16_t label_regs[IR_MAX_LABELS][NREGS];
+    uint8_t label_seen[IR_MAX_LABELS];
     int nfix;
     struct { uint8_t *disp; uint16_t label; } fix[IR_MAX_OPS];
     int nexit_fix;
@@ -304,10 +308,27 @@ static void sync_all(struct cgs *s)
     }
 }
 
-static void forget_all(struct cgs *s)
+/* A branch to label l leaves with the current (synced) registers. */
+static void note_branch(struct cgs *s, unsigned l)
+{
+    for (int r = 0; r < NREGS; r++) {
+        if (!s->label_seen[l])
+            s->label_regs[l][r] = s->rtemp[r];
+        else if (s->label_regs[l][r] != s->rtemp[r])
+            s->label_regs[l][r] = -1;
+    }
+    s->label_seen[l] = 1;
+}
+
+/* At label l (after sync): keep what every incoming path agrees on.
+ * Branches only go forward, so all of them have been seen; a label no
+ * branch targets is reached by falling through only. */
+static void merge_at_label(struct cgs *s, unsigned l)
 {
     for (int r = 0; r < NREGS; r++)
-        unbind_reg(s, r);
+        if (s->rtemp[r] >= 0 && s->label_seen[l] &&
+            s->label_regs[l][r] != s->rtemp[r])
+            unbind_reg(s, r);
 }
 
 static void drop_globals(struct cgs *s)
@@ -1185,6 +1206,7 @@ static void gen_branch(struct cgs *s, const struct ir_op *op)
     }
     if (cc < 0)
         sync_all(s);
+    note_branch(s, op->aux);
     uint8_t *disp = cc < 0 ? e_jmp32(&s->e) : e_jcc32(&s->e, cc);
     s->fix[s->nfix].disp = disp;
     s->fix[s->nfix].label = (uint16_t)op->aux;
@@ -1262,7 +1284,7 @@ static bool gen_op(struct cgs *s, const struct ir_op *op)
         break;
     case IR_OP_set_label:
         sync_all(s);
-        forget_all(s);
+        merge_at_label(s, op->aux);
         s->label_at[op->aux] = s->e.p;
         break;
     case IR_OP_br:
@@ -1334,6 +1356,7 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     s->stamp = 0;
     if (!cg_begin(&s->e))
         return false;
+    memset(s->label_seen, 0, (size_t)c->nlabels);
     memset(s->treg, -1, (size_t)c->ntemps);
     memset(s->tdirty, 0, (size_t)c->ntemps);
     memset(s->last_use, 0, (size_t)c->ntemps * sizeof(s->last_use[0]));
