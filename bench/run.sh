@@ -66,8 +66,8 @@ build lua bench/src/luarun.c -I"$sysroot/usr/include/lua5.4" \
     -I"$sysroot/usr/include/arm-linux-gnueabi" "$lib/liblua5.4.a" -lm || true
 
 # ---- Inputs ------------------------------------------------------------------
-if [ $quick = 1 ]; then text_mb=4; sha_mb=20; mat=200; nsort=500000; nhello=50
-else text_mb=20; sha_mb=100; mat=300; nsort=2000000; nhello=200; fi
+if [ $quick = 1 ]; then text_mb=4; sha_mb=20; mat=300; nsort=500000; nhello=50
+else text_mb=20; sha_mb=100; mat=600; nsort=2000000; nhello=200; fi
 text=$out/text-$text_mb.dat
 [ -f "$text" ] || /usr/bin/python3 - "$text" "$text_mb" <<'EOF'
 import random, sys
