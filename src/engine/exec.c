@@ -11,6 +11,7 @@
 
 #include "engine/guest_mem.h"
 #include "engine/internal.h"
+#include "engine/x86/cg.h"
 #include "target/target.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -30,14 +31,15 @@ void engine_init(const struct target_info *target,
     engine_target = target;
     if (opts)
         engine_opts = *opts;
-    /* Only the interpreter exists so far; it serves both choices. */
-    engine_opts.backend = ENGINE_INTERP;
     memset(&engine_globals, 0, sizeof(engine_globals));
     if (target->init_globals)
         target->init_globals(&engine_globals);
     engine_frame_offset = (target->cpu_size + 63) & ~(size_t)63;
-    tb_cache_init(engine_opts.code_size ? engine_opts.code_size
-                                        : DEFAULT_CODE_SIZE);
+    size_t size = engine_opts.code_size ? engine_opts.code_size
+                                        : DEFAULT_CODE_SIZE;
+    if (engine_opts.backend == ENGINE_CODEGEN)
+        cg_init(size);
+    tb_cache_init(size);
 }
 
 struct cpu_common *cpu_create(const struct target_info *target, int index)
@@ -79,14 +81,28 @@ _Noreturn void cpu_loop_exit(struct cpu_common *cpu, int excp)
     siglongjmp(cpu->jmp_env, 1);
 }
 
-_Noreturn void cpu_raise(struct cpu_common *cpu, int excp, uintptr_t host_pc)
+/* Restore the guest state of the instruction being executed: generated
+ * code is found by host_pc (search_pc lies inside the host instruction),
+ * the interpreter records its instruction in current_insn. */
+static void restore_state(struct cpu_common *cpu, uintptr_t search_pc)
 {
+    if (search_pc && cg_owns(search_pc)) {
+        int insn;
+        struct tb *tb = cg_find(search_pc, &insn);
+        if (tb && insn >= 0)
+            cpu->target->restore_state(cpu, tb->insn_data[insn]);
+        return;
+    }
     struct tb *tb = cpu->current_tb;
-    /* The interpreter records the last insn_start it passed; a code
-     * generator would map host_pc through the TB's table instead. */
     if (tb && cpu->current_insn >= 0 &&
         (uint32_t)cpu->current_insn < tb->ninsns)
         cpu->target->restore_state(cpu, tb->insn_data[cpu->current_insn]);
+}
+
+_Noreturn void cpu_raise(struct cpu_common *cpu, int excp, uintptr_t host_pc)
+{
+    /* host_pc is a return address: the call lies just before it. */
+    restore_state(cpu, host_pc ? host_pc - 1 : 0);
     cpu_loop_exit(cpu, excp);
 }
 
@@ -106,7 +122,12 @@ void cpu_signal_fault(struct cpu_common *cpu, uint64_t guest_addr,
     sigaddset(&set, SIGSEGV);
     sigaddset(&set, SIGBUS);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-    cpu_raise(cpu, EXCP_SEGV, host_pc);
+    /* host_pc is the faulting instruction itself, or inside a helper
+     * called from generated code (atomics), which recorded its caller. */
+    if (!cg_owns(host_pc) && cg_helper_pc())
+        host_pc = cg_helper_pc() - 1;
+    restore_state(cpu, host_pc);
+    cpu_loop_exit(cpu, EXCP_SEGV);
 }
 
 /*
@@ -172,11 +193,23 @@ void engine_fork_child(struct cpu_common *keep)
     tb_fork_child(keep);
 }
 
+/* With the code generator, the interpreter still runs what only it
+ * implements: watchpoints, per-TB tracing and debugger single steps
+ * (CF_INTERP keeps those TBs apart in the cache). */
 static uint32_t cflags_for(const struct cpu_common *cpu)
 {
+    uint32_t interp = engine_opts.backend == ENGINE_CODEGEN &&
+                      (cpu->single_step || cpu->jmp_cache->nwatch > 0 ||
+                       log_enabled(LOG_EXEC | LOG_CPU))
+                          ? CF_INTERP : 0;
     if (cpu->single_step)
-        return CF_SINGLE_INSN | CF_NO_CHAIN;
-    return engine_opts.one_insn_per_tb ? CF_SINGLE_INSN : 0;
+        return CF_SINGLE_INSN | CF_NO_CHAIN | interp;
+    return (engine_opts.one_insn_per_tb ? CF_SINGLE_INSN : 0) | interp;
+}
+
+bool engine_uses_interp(uint32_t cflags)
+{
+    return engine_opts.backend == ENGINE_INTERP || (cflags & CF_INTERP);
 }
 
 static int exec_return(struct cpu_common *cpu, int excp)
@@ -233,10 +266,13 @@ int cpu_exec(struct cpu_common *cpu)
                 tb_jmp_cache_set(cpu, tb);
         }
         if (last && slot < IR_EXIT_NOCHAIN && !engine_opts.no_chaining &&
-            !(cflags & CF_NO_CHAIN))
+            !(cflags & CF_NO_CHAIN) && last->cflags == cflags)
             tb_add_jump(last, slot, tb);
 
-        last = interp_exec(cpu, tb, &slot);
+        if (engine_uses_interp(cflags))
+            last = interp_exec(cpu, tb, &slot);
+        else
+            last = cg_exec(cpu, tb, &slot);
         if (last->nocache)
             last = NULL;
         if (cpu->watch_hit_flags || cpu->single_step) {

@@ -22,6 +22,7 @@ struct engine_options {
     bool one_insn_per_tb;  /* -one-insn-per-tb */
     bool no_chaining;      /* debugging aid: never chain TBs */
     size_t code_size;      /* bytes for translated code; 0: default */
+    bool perfmap;          /* -perfmap: write /tmp/perf-PID.map */
 };
 
 /* Prepare the engine for one target (globals, code buffer, TB cache).

@@ -20,6 +20,7 @@ struct target_info;
 enum {
     CF_SINGLE_INSN = 1, /* one instruction (single step, -one-insn-per-tb) */
     CF_NO_CHAIN = 2,    /* debugger single step: never continue in-line */
+    CF_INTERP = 4,      /* codegen engine: this TB runs on the interpreter */
 };
 
 /*
@@ -48,6 +49,14 @@ struct tb {
 
     const uint64_t (*insn_data)[IR_INSN_WORDS];
     const void *code;           /* backend code: interpreter records */
+
+    /* Code generator (x86/): host code in the executable view, the offset
+     * of each goto_tb's patchable rel32 from tc, and the host code offset
+     * of each insn_start (for host PC -> guest instruction). */
+    const uint8_t *tc;
+    uint32_t tc_size;
+    uint32_t jmp_off[2];
+    const uint32_t *host_off;
 };
 
 /*
@@ -98,6 +107,8 @@ extern struct engine_options engine_opts;
 extern struct ir_globals engine_globals;
 extern size_t engine_frame_offset; /* interpreter frame, from the CPU state */
 extern bool engine_skip_optimizer;  /* tests: run the IR as built */
+/* TBs with these cflags run on the interpreter (else generated code). */
+bool engine_uses_interp(uint32_t cflags);
 #define ENGINE_FRAME_SIZE ((size_t)(IR_MAX_TEMPS + 8) * 8)
 
 /* ---- TB cache (tb.c) ----------------------------------------------------- */

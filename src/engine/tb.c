@@ -13,6 +13,7 @@
 
 #include "engine/guest_mem.h"
 #include "engine/internal.h"
+#include "engine/x86/cg.h"
 #include "util/error.h"
 
 pthread_mutex_t tb_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -137,6 +138,8 @@ void tb_add_jump(struct tb *from, int slot, struct tb *to)
         from->jmp_in_next[slot] = to->jmp_in;
         to->jmp_in = (uintptr_t)from | (uintptr_t)slot;
         __atomic_store_n(&from->jmp_dest[slot], to, __ATOMIC_RELEASE);
+        if (from->tc)
+            cg_patch_jump(from, slot, to);
     }
     pthread_mutex_unlock(&tb_lock);
 }
@@ -162,6 +165,8 @@ static void unchain_out(struct tb *from, int slot)
     if (!to)
         return;
     __atomic_store_n(&from->jmp_dest[slot], NULL, __ATOMIC_RELEASE);
+    if (from->tc)
+        cg_patch_jump(from, slot, NULL);
     uintptr_t *pp = &to->jmp_in;
     while (*pp) {
         struct tb *t = (struct tb *)(*pp & ~(uintptr_t)1);
@@ -258,6 +263,7 @@ void tb_flush_locked(void)
     for (int i = 0; i < ncpus; i++)
         memset(cpus[i]->jmp_cache->tb, 0, sizeof(cpus[i]->jmp_cache->tb));
     arena_top = arena_base;
+    cg_flush();
     /* Give the pages back; the reservation stays. */
     madvise(arena_base, (size_t)(arena_end - arena_base), MADV_DONTNEED);
     tb_flush_pending = false;

@@ -9,6 +9,7 @@
 #include "engine/guest_mem.h"
 #include "engine/internal.h"
 #include "engine/translate.h"
+#include "engine/x86/cg.h"
 #include "target/target.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -148,6 +149,48 @@ static void decode(struct ir_ctx *c, struct cpu_common *cpu, uint64_t pc,
     engine_target->translate(c);
 }
 
+/* The code generator's half of tb_gen_code (tb_lock held): descriptor,
+ * insn_start words and host offsets in the arena, code in the code buffer.
+ * NULL (and a flush requested) when either is full. */
+static struct tb *cg_translate(struct ir_ctx *c, uint64_t pc, uint32_t flags,
+                               uint32_t cflags)
+{
+    size_t hdr = (sizeof(struct tb) + 63) & ~(size_t)63;
+    size_t n = (size_t)c->ninsn_starts;
+    size_t data = n * sizeof(c->insn_data[0]) + n * sizeof(uint32_t);
+    struct tb *tb = tb_alloc(hdr - sizeof(struct tb) + data);
+    if (!tb) {
+        tb_flush_pending = true;
+        return NULL;
+    }
+    uint8_t *words = (uint8_t *)tb + hdr;
+    memcpy(words, c->insn_data, n * sizeof(c->insn_data[0]));
+    tb->insn_data = (const uint64_t(*)[IR_INSN_WORDS])words;
+    tb->host_off = (const uint32_t *)(words + n * sizeof(c->insn_data[0]));
+    tb->pc = pc;
+    tb->pc_end = c->pc_end > pc ? c->pc_end : pc + 1;
+    tb->flags = flags;
+    tb->cflags = cflags;
+    tb->ninsns = (uint32_t)n;
+    tb->npages = (uint32_t)c->ncode_pages;
+    for (int i = 0; i < c->ncode_pages; i++)
+        tb->page_addr[i] = c->code_pages[i];
+    tb->nocache = c->ncode_pages == 0;
+    if (!cg_gen(c, tb)) {
+        if (cg_empty())
+            fatal("the code buffer is too small for one TB");
+        tb_flush_pending = true;
+        return NULL;
+    }
+    if (log_enabled(LOG_OUT_ASM))
+        cg_log_out_asm(tb);
+    cg_perfmap_add(tb);
+    if (!tb->nocache)
+        tb_insert(tb);
+    engine_stats.tbs_translated++;
+    return tb;
+}
+
 struct tb *tb_gen_code(struct cpu_common *cpu, uint64_t pc, uint32_t flags,
                        uint32_t cflags)
 {
@@ -189,6 +232,12 @@ struct tb *tb_gen_code(struct cpu_common *cpu, uint64_t pc, uint32_t flags,
     }
     if (log_enabled(LOG_OP_OPT))
         log_ops("OP after optimization", c);
+
+    if (!engine_uses_interp(cflags)) {
+        tb = cg_translate(c, pc, flags, cflags);
+        pthread_mutex_unlock(&tb_lock);
+        return tb;
+    }
 
     /* Lower straight into the arena after the descriptor. */
     size_t hdr = (sizeof(struct tb) + 63) & ~(size_t)63;

@@ -219,6 +219,12 @@ static bool opt_engine(struct opt_ctx *c, const char *a)
     return true;
 }
 
+static bool opt_perfmap(struct opt_ctx *c, const char *a)
+{
+    c->o->engine.perfmap = true;
+    return true;
+}
+
 static void usage(struct opt_ctx *c, FILE *f);
 
 static bool opt_help(struct opt_ctx *c, const char *a)
@@ -251,7 +257,8 @@ static const struct opt_def opts[] = {
     { "B", NULL, true, opt_B, "address", "host address of guest address 0" },
     { "R", NULL, true, opt_R, "size", "reserve size bytes of guest address space" },
     { "s", "KEMU_STACK_SIZE", true, opt_s, "size", "guest stack size (default 8M)" },
-    { "engine", NULL, true, opt_engine, "interp|codegen", "execution backend" },
+    { "engine", NULL, true, opt_engine, "interp|codegen", "execution backend (default codegen)" },
+    { "perfmap", NULL, false, opt_perfmap, "", "write /tmp/perf-PID.map for perf" },
     { "0", NULL, true, opt_argv0, "argv0", "the program's argv[0]" },
     { "version", NULL, false, opt_version, "", "print the version and exit" },
 };
@@ -277,7 +284,7 @@ bool user_parse_options(const struct target_info *target, int argc,
 
     memset(o, 0, sizeof(*o));
     o->stack_size = USER_DEFAULT_STACK_SIZE;
-    o->engine.backend = ENGINE_INTERP;
+    o->engine.backend = ENGINE_CODEGEN;
 
     /* The environment first, so the command line overrides it.  Help
      * requests only count on the command line. */

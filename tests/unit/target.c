@@ -14,6 +14,7 @@
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <ucontext.h>
@@ -236,8 +237,11 @@ static void map_guest(uint32_t base, uint32_t size, int flags)
 
 void test_target_setup(size_t code_size)
 {
-    struct engine_options o = { .backend = ENGINE_INTERP,
-                                .code_size = code_size };
+    const char *engine = getenv("KEMU_TEST_ENGINE");
+    struct engine_options o = {
+        .backend = engine && strcmp(engine, "codegen") == 0 ? ENGINE_CODEGEN
+                                                            : ENGINE_INTERP,
+        .code_size = code_size };
     guest_mem_init(32);
     engine_init(&test_target, &o);
     T = (struct tcpu *)cpu_create(&test_target, 0);

@@ -97,7 +97,7 @@ int main(int argc, char **argv)
           strcmp(r->o.program, "prog") == 0 && r->o.prog_argc == 3 &&
           strcmp(r->o.prog_argv[1], "-x") == 0 &&
           r->o.stack_size == USER_DEFAULT_STACK_SIZE &&
-          r->o.engine.backend == ENGINE_INTERP);
+          r->o.engine.backend == ENGINE_CODEGEN);
 
     r = parse(ARGS("-L", "/sysroot", "-cpu", "arm1136", "-strace", "-d",
                    "in_asm,unimp", "-D", "/tmp/log", "-g", "1234", "-s",

@@ -510,6 +510,10 @@ static bool translate_one(struct arm_dc *s, bool first)
         s->pc < ARM_KUSER_END) {
         if (!first)
             return false;
+        /* Reading the helper page makes the TB depend on it, so the TB is
+         * cached instead of translated again at every call. */
+        uint32_t word;
+        translator_ld32(c, s->pc, false, &word);
         ir_insn_start(c, s->pc, 0);
         arm_translate_kuser(s);
         return true;

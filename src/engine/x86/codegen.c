@@ -1,0 +1,1393 @@
+/*
+ * IR -> x86-64 lowering with per-TB register allocation.
+ *
+ * Fixed registers: rbp holds the CPU state (globals are fields of it,
+ * locals have frame slots after it, like the interpreter's), r14 holds
+ * guest_base, r11 is a scratch register never allocated.  The other twelve
+ * general registers cache temps.
+ *
+ * A temp's value is in its home (CPU state field or frame slot), in a host
+ * register, or both; `dirty` says the register is newer than the home.
+ * Registers are assigned on demand in op order; when none is free, the
+ * least recently used one not needed by the current op is evicted.
+ *
+ * Synchronisation points follow the IR's rules:
+ *  - before an op that may fault (guest memory, raise, helpers that may
+ *    raise), dirty globals are written home (they stay cached, now clean),
+ *    so a host SIGSEGV or cpu_raise sees exact guest state;
+ *  - before a helper call, caller-saved registers are written home when
+ *    their value is needed later and forgotten; globals are written first
+ *    (and forgotten after) unless the helper's flags promise otherwise;
+ *  - at branches and TB exits every dirty value still needed is written
+ *    home (it stays cached, now clean); at a label a register keeps its
+ *    temp only if every branch to the label left it there too.
+ *
+ * A local is needed after op i when some later op reads it: control flow
+ * inside a TB only goes forward, so the last reading op ends its life.
+ */
+#include <string.h>
+
+#include "engine/guest_mem.h"
+#include "engine/ir_sem.h"
+#include "engine/x86/cg.h"
+#include "target/target.h"
+#include "util/error.h"
+#include "util/log.h"
+
+#define NREGS 16
+#define SCRATCH R11
+
+/* Allocation order: callee-saved first (they survive helper calls), rcx
+ * last (variable shifts want it). */
+static const int8_t alloc_order[] = {
+    RBX, R12, R13, R15, RSI, RDI, R8, R9, R10, RAX, RDX, RCX,
+};
+#define CALLER_SAVED ((1u << RAX) | (1u << RCX) | (1u << RDX) | (1u << RSI) | \
+                      (1u << RDI) | (1u << R8) | (1u << R9) | (1u << R10) |   \
+                      (1u << R11))
+static const int8_t arg_regs[] = { RDI, RSI, RDX, RCX, R8, R9 };
+
+struct cgs {
+    const struct ir_ctx *c;
+    struct tb *tb;
+    struct emit e;
+    int cur;                       /* index of the op being lowered */
+    uint32_t locked;               /* registers the current op uses */
+    uint32_t stamp;
+    int16_t rtemp[NREGS];          /* temp in each register, or -1 */
+    uint32_t rstamp[NREGS];
+    int8_t treg[IR_MAX_TEMPS];     /* register of each temp, or -1 */
+    uint8_t tdirty[IR_MAX_TEMPS];
+    uint16_t last_use[IR_MAX_TEMPS];
+    uint8_t *label_at[IR_MAX_LABELS];
+    /* Register contents every branch to a label agrees on (after the
+     * branch's sync all of them equal their homes): kept at the label. */
+    int16_t label_regs[IR_MAX_LABELS][NREGS];
+    uint8_t label_seen[IR_MAX_LABELS];
+    int nfix;
+    struct { uint8_t *disp; uint16_t label; } fix[IR_MAX_OPS];
+    int nexit_fix;
+    uint8_t *exit_fix[4];
+};
+
+static __thread struct cgs *cgs_thread;
+
+/* ---- Temps -------------------------------------------------------------- */
+
+static bool is_global(struct cgs *s, ir_t t)
+{
+    return s->c->temps[t].kind == IR_TEMP_GLOBAL;
+}
+
+static bool is_const(struct cgs *s, ir_t t)
+{
+    return s->c->temps[t].kind == IR_TEMP_CONST;
+}
+
+static bool is64(struct cgs *s, ir_t t)
+{
+    return s->c->temps[t].type == IR_I64;
+}
+
+static uint64_t cval(struct cgs *s, ir_t t)
+{
+    return s->c->temps[t].val;
+}
+
+static int32_t home(struct cgs *s, ir_t t)
+{
+    const struct ir_temp *tp = &s->c->temps[t];
+    if (tp->kind == IR_TEMP_GLOBAL)
+        return tp->env_offset;
+    return (int32_t)(engine_frame_offset + 8u * (t - s->c->nglobals));
+}
+
+/* Needed after the current op: globals always (their home is guest
+ * state), locals while a later op reads them. */
+static bool live_after(struct cgs *s, ir_t t)
+{
+    return is_global(s, t) || s->last_use[t] > s->cur;
+}
+
+/* Usable as an immediate operand of an op of width w64. */
+static bool imm_ok(struct cgs *s, ir_t t, bool w64)
+{
+    return is_const(s, t) && (!w64 || fits_s32((int64_t)cval(s, t)));
+}
+
+/* ---- Registers ------------------------------------------------------------ */
+
+static void store_home(struct cgs *s, ir_t t, int r)
+{
+    e_rm(&s->e, OPC_MOVL_EvGv | (is64(s, t) ? P_REXW : 0), r, RBP, -1,
+         home(s, t));
+}
+
+static void unbind_reg(struct cgs *s, int r)
+{
+    int t = s->rtemp[r];
+    if (t >= 0) {
+        s->treg[t] = -1;
+        s->tdirty[t] = 0;
+        s->rtemp[r] = -1;
+    }
+}
+
+static void unbind_temp(struct cgs *s, ir_t t)
+{
+    if (s->treg[t] >= 0)
+        unbind_reg(s, s->treg[t]);
+}
+
+static void bind(struct cgs *s, ir_t t, int r, bool dirty)
+{
+    unbind_temp(s, t);
+    unbind_reg(s, r);
+    s->treg[t] = (int8_t)r;
+    s->rtemp[r] = (int16_t)t;
+    s->tdirty[t] = dirty;
+    s->rstamp[r] = ++s->stamp;
+}
+
+/* Write t home if the register is newer and the value is still needed
+ * (after the current op, or also by it when `now`). */
+static void writeback(struct cgs *s, ir_t t, bool now)
+{
+    if (s->tdirty[t] && s->treg[t] >= 0) {
+        if (live_after(s, t) || (now && s->last_use[t] == s->cur))
+            store_home(s, t, s->treg[t]);
+        s->tdirty[t] = 0;
+    }
+}
+
+/* Free register r in the middle of an op: its value may still be one of
+ * the op's inputs, reloaded from home. */
+static void evict(struct cgs *s, int r)
+{
+    int t = s->rtemp[r];
+    if (t < 0)
+        return;
+    writeback(s, (ir_t)t, true);
+    unbind_reg(s, r);
+}
+
+static int alloc_reg(struct cgs *s, uint32_t avoid)
+{
+    avoid |= s->locked;
+    int best = -1;
+    for (size_t i = 0; i < sizeof(alloc_order); i++) {
+        int r = alloc_order[i];
+        if (avoid & (1u << r))
+            continue;
+        if (s->rtemp[r] < 0) {
+            best = r;
+            goto found;
+        }
+    }
+    /* Evict: prefer values that need no store, then the least recent. */
+    uint32_t best_score = UINT32_MAX;
+    for (size_t i = 0; i < sizeof(alloc_order); i++) {
+        int r = alloc_order[i];
+        if (avoid & (1u << r))
+            continue;
+        int t = s->rtemp[r];
+        uint32_t score = s->rstamp[r];
+        if (!s->tdirty[t] || !live_after(s, (ir_t)t))
+            score /= 2;
+        if (score < best_score) {
+            best_score = score;
+            best = r;
+        }
+    }
+    if (best < 0)
+        fatal("codegen: out of host registers");
+    evict(s, best);
+found:
+    s->locked |= 1u << best;
+    s->rstamp[best] = ++s->stamp;
+    return best;
+}
+
+/* Load t's value (constant or home) into register r without binding. */
+static void load_value(struct cgs *s, int r, ir_t t)
+{
+    if (s->treg[t] >= 0)
+        e_mov_rr(&s->e, is64(s, t), r, s->treg[t]);
+    else if (is_const(s, t))
+        e_movi(&s->e, r, cval(s, t), is64(s, t));
+    else
+        e_rm(&s->e, OPC_MOVL_GvEv | (is64(s, t) ? P_REXW : 0), r, RBP, -1,
+             home(s, t));
+}
+
+/* t's value in a register, locked for the current op. */
+static int in_reg(struct cgs *s, ir_t t, uint32_t avoid)
+{
+    int r = s->treg[t];
+    if (r >= 0 && !(avoid & (1u << r))) {
+        s->locked |= 1u << r;
+        s->rstamp[r] = ++s->stamp;
+        return r;
+    }
+    if (r >= 0) {
+        /* In a register the op needs for something else: move it. */
+        int n = alloc_reg(s, avoid);
+        e_mov_rr(&s->e, is64(s, t), n, r);
+        bool d = s->tdirty[t];
+        unbind_reg(s, r);
+        bind(s, t, n, d);
+        return n;
+    }
+    r = alloc_reg(s, avoid);
+    load_value(s, r, t);
+    bind(s, t, r, false);
+    return r;
+}
+
+/* Make register r free for the current op (its temp moves home). */
+static void reserve(struct cgs *s, int r)
+{
+    evict(s, r);
+    s->locked |= 1u << r;
+}
+
+/* Register for the result d of an op whose first input a is in ra: ra
+ * itself when the op may overwrite it (d is a, or a dies here). */
+static int pick_dest(struct cgs *s, ir_t d, ir_t a, int ra)
+{
+    if (ra >= 0 && s->rtemp[ra] == a &&
+        (d == a || (!is_global(s, a) && s->last_use[a] <= s->cur)))
+        return ra;
+    return alloc_reg(s, 0);
+}
+
+/* d now lives in r, newer than its home. */
+static void set_out(struct cgs *s, ir_t d, int r)
+{
+    bind(s, d, r, true);
+}
+
+/* Forget registers of temps that die at the current op. */
+static void free_dead(struct cgs *s, const struct ir_op *op, int first, int n)
+{
+    for (int k = first; k < first + n; k++) {
+        ir_t t = op->args[k];
+        if (t == IR_NONE || is_global(s, t))
+            continue;
+        if (s->last_use[t] <= s->cur && s->treg[t] >= 0) {
+            /* Not if it was just written (an output that is also read). */
+            bool is_out = false;
+            for (int o = 0; o < ir_op_defs[op->opc].nout; o++)
+                if (op->args[o] == t)
+                    is_out = true;
+            if (!is_out)
+                unbind_reg(s, s->treg[t]);
+        }
+    }
+}
+
+/* Write every dirty global home (they stay cached). */
+static void sync_globals(struct cgs *s)
+{
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0 && s->tdirty[t] && is_global(s, (ir_t)t)) {
+            store_home(s, (ir_t)t, r);
+            s->tdirty[t] = 0;
+        }
+    }
+}
+
+/* Write every dirty value still needed home (branches, exits). */
+static void sync_all(struct cgs *s)
+{
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0)
+            writeback(s, (ir_t)t, false);
+    }
+}
+
+/* A branch to label l leaves with the current (synced) registers. */
+static void note_branch(struct cgs *s, unsigned l)
+{
+    for (int r = 0; r < NREGS; r++) {
+        if (!s->label_seen[l])
+            s->label_regs[l][r] = s->rtemp[r];
+        else if (s->label_regs[l][r] != s->rtemp[r])
+            s->label_regs[l][r] = -1;
+    }
+    s->label_seen[l] = 1;
+}
+
+/* At label l (after sync): keep what every incoming path agrees on.
+ * Branches only go forward, so all of them have been seen; a label no
+ * branch targets is reached by falling through only. */
+static void merge_at_label(struct cgs *s, unsigned l)
+{
+    for (int r = 0; r < NREGS; r++)
+        if (s->rtemp[r] >= 0 && s->label_seen[l] &&
+            s->label_regs[l][r] != s->rtemp[r])
+            unbind_reg(s, r);
+}
+
+static void drop_globals(struct cgs *s)
+{
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0 && is_global(s, (ir_t)t))
+            unbind_reg(s, r);
+    }
+}
+
+/* ---- Helpers called from generated code ------------------------------------ */
+
+static __thread uintptr_t helper_retaddr;
+
+uintptr_t cg_helper_pc(void)
+{
+    return helper_retaddr;
+}
+
+static uint64_t cg_raise_helper(struct cpu_common *cpu, uint64_t excp)
+{
+    cpu_raise(cpu, (int)excp, GETPC());
+}
+
+static uint64_t cg_unaligned_helper(struct cpu_common *cpu, uint64_t addr,
+                                    uint64_t is_write)
+{
+    cpu->fault_addr = addr;
+    cpu->fault_write = is_write != 0;
+    cpu_raise(cpu, EXCP_UNALIGNED, GETPC());
+}
+
+static const void *cg_lookup_helper(struct cpu_common *cpu, struct tb *from)
+{
+    if (__atomic_load_n(&cpu->exit_request, __ATOMIC_ACQUIRE) ||
+        (from->cflags & CF_NO_CHAIN))
+        return NULL;
+    uint64_t pc;
+    uint32_t flags;
+    cpu->target->get_tb_key(cpu, &pc, &flags);
+    struct tb *next = tb_jmp_cache_lookup(cpu, pc, flags, from->cflags);
+    if (!next) {
+        next = tb_lookup(pc, flags, from->cflags);
+        if (!next)
+            return NULL;
+        tb_jmp_cache_set(cpu, next);
+    }
+    return next->tc;
+}
+
+#define SWAP(sz, v)                                                          \
+    ((sz) == MO_16 ? __builtin_bswap16((uint16_t)(v))                         \
+     : (sz) == MO_32 ? __builtin_bswap32((uint32_t)(v))                       \
+     : (sz) == MO_64 ? __builtin_bswap64((uint64_t)(v)) : (v))
+
+/* Atomics: x = memop | opcode << 8.  A host fault inside is attributed to
+ * the generated code that called us (helper_retaddr). */
+static uint64_t cg_atomic_helper(struct cpu_common *cpu, uint64_t addr,
+                                 uint64_t x, uint64_t v1, uint64_t v2)
+{
+    helper_retaddr = GETPC();
+    unsigned memop = x & 0xff, opc = (x >> 8) & 0xff, size = memop & MO_SIZE;
+    bool be = memop & MO_BE;
+    addr &= guest_addr_mask;
+    if ((memop & MO_ALIGN) && (addr & ((1u << size) - 1))) {
+        helper_retaddr = 0;
+        cg_unaligned_helper(cpu, addr, 1);
+    }
+    void *p = (void *)(guest_base + (uintptr_t)addr);
+    uint64_t old;
+#define ATOMIC_CASE(sz, T)                                                   \
+    case sz: {                                                               \
+        T *q = p, a1 = be ? (T)SWAP(sz, v1) : (T)v1;                          \
+        T a2 = be ? (T)SWAP(sz, v2) : (T)v2, o;                               \
+        if (opc == IR_OP_atomic_cmpxchg) {                                   \
+            o = a1;                                                          \
+            __atomic_compare_exchange_n(q, &o, a2, false, __ATOMIC_SEQ_CST,  \
+                                        __ATOMIC_SEQ_CST);                   \
+        } else if (opc == IR_OP_atomic_xchg) {                               \
+            o = __atomic_exchange_n(q, a1, __ATOMIC_SEQ_CST);                \
+        } else if (!be) {                                                    \
+            o = __atomic_fetch_add(q, a1, __ATOMIC_SEQ_CST);                 \
+        } else {                                                             \
+            o = __atomic_load_n(q, __ATOMIC_RELAXED);                        \
+            while (!__atomic_compare_exchange_n(                             \
+                q, &o, (T)SWAP(sz, (T)(SWAP(sz, o) + v1)), true,             \
+                __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))                         \
+                ;                                                            \
+        }                                                                    \
+        old = be ? (T)SWAP(sz, o) : o;                                       \
+        break;                                                               \
+    }
+    switch (size) {
+        ATOMIC_CASE(MO_8, uint8_t)
+        ATOMIC_CASE(MO_16, uint16_t)
+        ATOMIC_CASE(MO_32, uint32_t)
+        ATOMIC_CASE(MO_64, uint64_t)
+    default:
+        old = 0;
+    }
+#undef ATOMIC_CASE
+    if (memop & MO_SIGN) {
+        switch (size) {
+        case MO_8: old = (uint64_t)(int64_t)(int8_t)old; break;
+        case MO_16: old = (uint64_t)(int64_t)(int16_t)old; break;
+        case MO_32: old = (uint64_t)(int64_t)(int32_t)old; break;
+        }
+    }
+    helper_retaddr = 0;
+    return old;
+}
+
+/* Division without traps, as the IR defines it. */
+static uint64_t cg_div(struct cpu_common *cpu, uint64_t a, uint64_t b, uint64_t k)
+{
+    switch (k) {
+    case 0: return sem_div32((uint32_t)a, (uint32_t)b);
+    case 1: return sem_div64(a, b);
+    case 2: return sem_divu32((uint32_t)a, (uint32_t)b);
+    case 3: return sem_divu64(a, b);
+    case 4: return sem_rem32((uint32_t)a, (uint32_t)b);
+    case 5: return sem_rem64(a, b);
+    case 6: return sem_remu32((uint32_t)a, (uint32_t)b);
+    default: return sem_remu64(a, b);
+    }
+}
+
+static const struct ir_helper h_raise = {
+    "raise", (ir_helper_fn)cg_raise_helper, 1, false,
+    IR_HELPER_NO_WRITE_GLOBALS };
+static const struct ir_helper h_atomic = {
+    "atomic", (ir_helper_fn)cg_atomic_helper, 4, true,
+    IR_HELPER_NO_READ_GLOBALS | IR_HELPER_NO_WRITE_GLOBALS };
+static const struct ir_helper h_div = {
+    "div", (ir_helper_fn)cg_div, 3, true, IR_HELPER_PURE };
+
+/* ---- Emission helpers ------------------------------------------------------ */
+
+static void emit_call_addr(struct cgs *s, const void *fn)
+{
+    intptr_t rel = (intptr_t)fn - (intptr_t)(e_here_rx(&s->e) + 5);
+    if (fits_s32(rel)) {
+        e8(&s->e, 0xe8);
+        e32(&s->e, (uint32_t)rel);
+    } else {
+        e_movi(&s->e, SCRATCH, (uintptr_t)fn, true);
+        e_rr(&s->e, 0xff, 2, SCRATCH);
+    }
+}
+
+static void emit_jmp_rx(struct cgs *s, uintptr_t target)
+{
+    e8(&s->e, 0xe9);
+    e32(&s->e, (uint32_t)(int32_t)((intptr_t)target -
+                                   (intptr_t)(e_here_rx(&s->e) + 4)));
+}
+
+/* rax = tb | slot; return to cg_exec. */
+static void emit_exit(struct cgs *s, int slot)
+{
+    e_movi(&s->e, RAX, (uintptr_t)s->tb | (unsigned)slot, true);
+    emit_jmp_rx(s, cg_epilogue_rx);
+}
+
+/*
+ * Call helper h with the given arguments (temps, or IR_NONE entries
+ * replaced by immediates from imms[]).  ret receives the result.
+ */
+static void gen_call(struct cgs *s, const struct ir_helper *h, ir_t ret,
+                     int nargs, const ir_t *args, const uint64_t *imms)
+{
+    const uint8_t all = IR_HELPER_NO_READ_GLOBALS |
+                        IR_HELPER_NO_WRITE_GLOBALS | IR_HELPER_NO_RAISE;
+    if ((h->flags & all) != all)
+        sync_globals(s);
+    /* Caller-saved registers: save what is needed later (and argument
+     * values, read back from home below), then forget them. */
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t < 0 || !(CALLER_SAVED & (1u << r)))
+            continue;
+        bool arg = false;
+        for (int k = 0; k < nargs; k++)
+            if (args[k] == t)
+                arg = true;
+        if (s->tdirty[t] && (arg || live_after(s, (ir_t)t)))
+            store_home(s, (ir_t)t, r);
+        unbind_reg(s, r);
+    }
+    for (int k = 0; k < nargs; k++) {
+        int dst = k < 5 ? arg_regs[k + 1] : SCRATCH;
+        if (args[k] == IR_NONE)
+            e_movi(&s->e, dst, imms[k], true);
+        else
+            load_value(s, dst, args[k]);
+    }
+    bool stack = nargs > 5;
+    if (stack) {
+        e_arith_ri(&s->e, ARITH_SUB, true, RSP, 16);
+        e_rm(&s->e, OPC_MOVL_EvGv | P_REXW, SCRATCH, RSP, -1, 0);
+    }
+    e_mov_rr(&s->e, true, RDI, RBP);
+    emit_call_addr(s, (const void *)h->fn);
+    if (stack)
+        e_arith_ri(&s->e, ARITH_ADD, true, RSP, 16);
+    if (!(h->flags & IR_HELPER_NO_WRITE_GLOBALS))
+        drop_globals(s);
+    if (ret != IR_NONE) {
+        if (!is64(s, ret))
+            e_zext32(&s->e, RAX, RAX);
+        set_out(s, ret, RAX);
+    }
+}
+
+/* ---- Op lowering ------------------------------------------------------------- */
+
+static const uint8_t jcc_of[] = {
+    [IR_COND_EQ] = JCC_E, [IR_COND_NE] = JCC_NE,
+    [IR_COND_LT] = JCC_L, [IR_COND_GE] = JCC_GE,
+    [IR_COND_LE] = JCC_LE, [IR_COND_GT] = JCC_G,
+    [IR_COND_LTU] = JCC_B, [IR_COND_GEU] = JCC_AE,
+    [IR_COND_LEU] = JCC_BE, [IR_COND_GTU] = JCC_A,
+    [IR_COND_TSTEQ] = JCC_E, [IR_COND_TSTNE] = JCC_NE,
+};
+
+/* Compare a with b (cmp or test) at width w64; inputs already placed:
+ * ra is a's register, b is an immediate when rb < 0. */
+static void emit_cmp(struct cgs *s, unsigned cond, bool w64, int ra, int rb,
+                     uint64_t bimm)
+{
+    int w = w64 ? P_REXW : 0;
+    if (cond == IR_COND_TSTEQ || cond == IR_COND_TSTNE) {
+        if (rb >= 0) {
+            e_rr(&s->e, OPC_TESTL | w, rb, ra);
+        } else {
+            e_rr(&s->e, OPC_GRP3_Ev | w, 0, ra);
+            e32(&s->e, (uint32_t)bimm);
+        }
+    } else if (rb >= 0) {
+        e_arith_rr(&s->e, ARITH_CMP, w64, ra, rb);
+    } else {
+        e_arith_ri(&s->e, ARITH_CMP, w64, ra, (int32_t)bimm);
+    }
+}
+
+/* Place comparison inputs a, b; returns rb or -1 for an immediate. */
+static int cmp_inputs(struct cgs *s, ir_t a, ir_t b, int *ra)
+{
+    bool w64 = is64(s, a);
+    *ra = in_reg(s, a, 0);
+    if (imm_ok(s, b, w64))
+        return -1;
+    return in_reg(s, b, 0);
+}
+
+static void gen_binop(struct cgs *s, const struct ir_op *op)
+{
+    ir_t d = op->args[0], a = op->args[1], b = op->args[2];
+    bool w64 = op->type == IR_I64;
+    int w = w64 ? P_REXW : 0;
+    unsigned width = w64 ? 64 : 32;
+
+    switch (op->opc) {
+    case IR_OP_div: case IR_OP_divu: case IR_OP_rem: case IR_OP_remu: {
+        static const int k[] = { [IR_OP_div] = 0, [IR_OP_divu] = 2,
+                                 [IR_OP_rem] = 4, [IR_OP_remu] = 6 };
+        ir_t args[3] = { a, b, IR_NONE };
+        uint64_t imms[3] = { 0, 0, (uint64_t)(k[op->opc] + w64) };
+        gen_call(s, &h_div, d, 3, args, imms);
+        return;
+    }
+    case IR_OP_shl: case IR_OP_shr: case IR_OP_sar:
+    case IR_OP_rotl: case IR_OP_rotr: {
+        static const int ext[] = {
+            [IR_OP_shl] = SHIFT_SHL, [IR_OP_shr] = SHIFT_SHR,
+            [IR_OP_sar] = SHIFT_SAR, [IR_OP_rotl] = SHIFT_ROL,
+            [IR_OP_rotr] = SHIFT_ROR };
+        if (is_const(s, b)) {
+            int ra = in_reg(s, a, 0);
+            int rd = pick_dest(s, d, a, ra);
+            e_mov_rr(&s->e, w64, rd, ra);
+            unsigned n = (unsigned)cval(s, b) & (width - 1);
+            if (n)
+                e_shift_ri(&s->e, ext[op->opc], w64, rd, n);
+            set_out(s, d, rd);
+            return;
+        }
+        if (s->treg[b] != RCX)
+            reserve(s, RCX);
+        else
+            s->locked |= 1u << RCX;
+        int ra = in_reg(s, a, 1u << RCX);
+        if (s->treg[b] != RCX)
+            load_value(s, RCX, b);
+        int rd = pick_dest(s, d, a, ra);
+        e_mov_rr(&s->e, w64, rd, ra);
+        e_rr(&s->e, OPC_SHIFT_cl | w, ext[op->opc], rd);
+        set_out(s, d, rd);
+        return;
+    }
+    default:
+        break;
+    }
+
+    int ra = in_reg(s, a, 0);
+    bool bi = imm_ok(s, b, w64);
+    int32_t imm = bi ? (int32_t)cval(s, b) : 0;
+    int rb = bi ? -1 : in_reg(s, b, 0);
+    int rd;
+
+    switch (op->opc) {
+    case IR_OP_add:
+    case IR_OP_sub:
+        rd = pick_dest(s, d, a, ra);
+        if (bi) {
+            int64_t v = op->opc == IR_OP_sub ? -(int64_t)imm : imm;
+            if (!w64)
+                v = (int32_t)v;
+            if (!fits_s32(v)) {
+                e_mov_rr(&s->e, w64, rd, ra);
+                e_arith_ri(&s->e, op->opc == IR_OP_sub ? ARITH_SUB : ARITH_ADD,
+                           w64, rd, imm);
+            } else if (rd == ra) {
+                if (v)
+                    e_arith_ri(&s->e, ARITH_ADD, w64, rd, (int32_t)v);
+                else if (!w64)
+                    e_mov_rr(&s->e, false, rd, rd);
+            } else {
+                e_rm(&s->e, OPC_LEA | w, rd, ra, -1, (int32_t)v);
+            }
+        } else if (op->opc == IR_OP_add) {
+            if (rd == ra)
+                e_arith_rr(&s->e, ARITH_ADD, w64, rd, rb);
+            else if (rd == rb)
+                e_arith_rr(&s->e, ARITH_ADD, w64, rd, ra);
+            else
+                e_rm(&s->e, OPC_LEA | w, rd, ra, rb, 0);
+        } else {
+            if (rd == rb && rd != ra) {
+                /* d = a - d: negate and add. */
+                e_rr(&s->e, OPC_GRP3_Ev | w, EXT3_NEG, rd);
+                e_arith_rr(&s->e, ARITH_ADD, w64, rd, ra);
+            } else {
+                e_mov_rr(&s->e, w64, rd, ra);
+                e_arith_rr(&s->e, ARITH_SUB, w64, rd, rb);
+            }
+        }
+        break;
+    case IR_OP_mul:
+        rd = pick_dest(s, d, a, ra);
+        if (bi) {
+            e_rr(&s->e, OPC_IMUL_GvEvIz | w, rd, ra);
+            e32(&s->e, (uint32_t)imm);
+        } else if (rd == rb) {
+            e_rr(&s->e, OPC_IMUL_GvEv | w, rd, ra);
+        } else {
+            e_mov_rr(&s->e, w64, rd, ra);
+            e_rr(&s->e, OPC_IMUL_GvEv | w, rd, rb);
+        }
+        break;
+    case IR_OP_and:
+    case IR_OP_or:
+    case IR_OP_xor: {
+        int ext = op->opc == IR_OP_and ? ARITH_AND
+                  : op->opc == IR_OP_or ? ARITH_OR : ARITH_XOR;
+        rd = pick_dest(s, d, a, ra);
+        if (bi) {
+            e_mov_rr(&s->e, w64, rd, ra);
+            e_arith_ri(&s->e, ext, w64, rd, imm);
+        } else if (rd == rb) {
+            e_arith_rr(&s->e, ext, w64, rd, ra);
+        } else {
+            e_mov_rr(&s->e, w64, rd, ra);
+            e_arith_rr(&s->e, ext, w64, rd, rb);
+        }
+        break;
+    }
+    case IR_OP_andc:
+    case IR_OP_orc: {
+        int ext = op->opc == IR_OP_andc ? ARITH_AND : ARITH_OR;
+        if (bi) {
+            rd = pick_dest(s, d, a, ra);
+            e_mov_rr(&s->e, w64, rd, ra);
+            e_arith_ri(&s->e, ext, w64, rd, ~imm);
+        } else {
+            e_mov_rr(&s->e, w64, SCRATCH, rb);
+            e_rr(&s->e, OPC_GRP3_Ev | w, EXT3_NOT, SCRATCH);
+            rd = pick_dest(s, d, a, ra);
+            e_mov_rr(&s->e, w64, rd, ra);
+            e_arith_rr(&s->e, ext, w64, rd, SCRATCH);
+        }
+        break;
+    }
+    default:
+        fatal("codegen: bad binop %s", ir_op_defs[op->opc].name);
+    }
+    set_out(s, d, rd);
+}
+
+static void gen_unop(struct cgs *s, const struct ir_op *op)
+{
+    ir_t d = op->args[0], a = op->args[1];
+    bool w64 = op->type == IR_I64;
+    int w = w64 ? P_REXW : 0;
+    int ra = in_reg(s, a, 0);
+    int rd = pick_dest(s, d, a, ra);
+
+    switch (op->opc) {
+    case IR_OP_neg:
+    case IR_OP_not:
+        e_mov_rr(&s->e, w64, rd, ra);
+        e_rr(&s->e, OPC_GRP3_Ev | w, op->opc == IR_OP_neg ? EXT3_NEG : EXT3_NOT,
+             rd);
+        break;
+    case IR_OP_clz:
+        /* bsr leaves the destination alone on zero input on every x86-64
+         * we know, but do not rely on it: cmov the zero case. */
+        e_rr(&s->e, OPC_BSR | w, SCRATCH, ra);
+        e_movi(&s->e, rd, w64 ? 127 : 63, false);
+        e_rr(&s->e, (OPC_CMOVCC | JCC_NE) | w, rd, SCRATCH);
+        e_arith_ri(&s->e, ARITH_XOR, w64, rd, w64 ? 63 : 31);
+        break;
+    case IR_OP_ctz:
+        e_rr(&s->e, OPC_BSF | w, SCRATCH, ra);
+        e_movi(&s->e, rd, w64 ? 64 : 32, false);
+        e_rr(&s->e, (OPC_CMOVCC | JCC_NE) | w, rd, SCRATCH);
+        break;
+    case IR_OP_ctpop:
+        e_rr(&s->e, OPC_POPCNT | w, rd, ra);
+        break;
+    case IR_OP_bswap16:
+        e_mov_rr(&s->e, false, rd, ra);
+        e_opc(&s->e, OPC_BSWAP + (rd & 7), 0, rd, 0);
+        e_shift_ri(&s->e, SHIFT_SHR, false, rd, 16);
+        break;
+    case IR_OP_bswap32:
+        e_mov_rr(&s->e, false, rd, ra);
+        e_opc(&s->e, OPC_BSWAP + (rd & 7), 0, rd, 0);
+        break;
+    case IR_OP_bswap64:
+        e_mov_rr(&s->e, w64, rd, ra);
+        e_opc(&s->e, (OPC_BSWAP + (rd & 7)) | w, 0, rd, 0);
+        break;
+    case IR_OP_ext8s: e_rr(&s->e, OPC_MOVSBL | P_BYTERM | w, rd, ra); break;
+    case IR_OP_ext8u: e_rr(&s->e, OPC_MOVZBL | P_BYTERM, rd, ra); break;
+    case IR_OP_ext16s: e_rr(&s->e, OPC_MOVSWL | w, rd, ra); break;
+    case IR_OP_ext16u: e_rr(&s->e, OPC_MOVZWL, rd, ra); break;
+    case IR_OP_ext32s:
+    case IR_OP_exts_i32_i64:
+        e_rr(&s->e, OPC_MOVSLQ, rd, ra);
+        break;
+    case IR_OP_ext32u:
+    case IR_OP_extu_i32_i64:
+    case IR_OP_extrl_i64_i32:
+        e_zext32(&s->e, rd, ra);
+        break;
+    case IR_OP_extrh_i64_i32:
+        e_mov_rr(&s->e, true, rd, ra);
+        e_shift_ri(&s->e, SHIFT_SHR, true, rd, 32);
+        break;
+    default:
+        fatal("codegen: bad unop %s", ir_op_defs[op->opc].name);
+    }
+    set_out(s, d, rd);
+}
+
+static void gen_field(struct cgs *s, const struct ir_op *op)
+{
+    ir_t d = op->args[0], a = op->args[1];
+    bool w64 = op->type == IR_I64;
+    int w = w64 ? P_REXW : 0;
+    unsigned W = w64 ? 64 : 32, pos = op->aux & 0xff, len = op->aux >> 8;
+
+    if (op->opc == IR_OP_deposit) {
+        ir_t b = op->args[2];
+        int rb = in_reg(s, b, 0);
+        int ra = in_reg(s, a, 0);
+        if (len == W) {
+            int rd = pick_dest(s, d, b, rb);
+            e_mov_rr(&s->e, w64, rd, rb);
+            set_out(s, d, rd);
+            return;
+        }
+        /* scratch = b's low len bits moved to pos. */
+        e_mov_rr(&s->e, w64, SCRATCH, rb);
+        e_shift_ri(&s->e, SHIFT_SHL, w64, SCRATCH, W - len);
+        if (W - len - pos)
+            e_shift_ri(&s->e, SHIFT_SHR, w64, SCRATCH, W - len - pos);
+        int rd = pick_dest(s, d, a, ra);
+        e_mov_rr(&s->e, w64, rd, ra);
+        /* Clear the field: rotate it to the bottom, shift it out. */
+        if (pos)
+            e_shift_ri(&s->e, SHIFT_ROR, w64, rd, pos);
+        e_shift_ri(&s->e, SHIFT_SHR, w64, rd, len);
+        e_shift_ri(&s->e, SHIFT_SHL, w64, rd, len);
+        if (pos)
+            e_shift_ri(&s->e, SHIFT_ROL, w64, rd, pos);
+        e_arith_rr(&s->e, ARITH_OR, w64, rd, SCRATCH);
+        set_out(s, d, rd);
+        return;
+    }
+
+    int ra = in_reg(s, a, 0);
+    int rd = pick_dest(s, d, a, ra);
+    bool sign = op->opc == IR_OP_sextract;
+    if (pos == 0 && len == 8)
+        e_rr(&s->e, (sign ? OPC_MOVSBL | w : OPC_MOVZBL) | P_BYTERM, rd, ra);
+    else if (pos == 0 && len == 16)
+        e_rr(&s->e, sign ? OPC_MOVSWL | w : OPC_MOVZWL, rd, ra);
+    else if (pos == 0 && len == 32 && w64)
+        sign ? e_rr(&s->e, OPC_MOVSLQ, rd, ra) : e_zext32(&s->e, rd, ra);
+    else {
+        e_mov_rr(&s->e, w64, rd, ra);
+        if (W - pos - len)
+            e_shift_ri(&s->e, SHIFT_SHL, w64, rd, W - pos - len);
+        if (W - len)
+            e_shift_ri(&s->e, sign ? SHIFT_SAR : SHIFT_SHR, w64, rd, W - len);
+    }
+    set_out(s, d, rd);
+}
+
+static void gen_setcond(struct cgs *s, const struct ir_op *op)
+{
+    ir_t d = op->args[0], a = op->args[1], b = op->args[2];
+    if (op->cond == IR_COND_ALWAYS || op->cond == IR_COND_NEVER) {
+        int rd = alloc_reg(s, 0);
+        e_movi(&s->e, rd, op->cond == IR_COND_ALWAYS, false);
+        set_out(s, d, rd);
+        return;
+    }
+    int ra, rb = cmp_inputs(s, a, b, &ra);
+    int rd = alloc_reg(s, 0);
+    emit_cmp(s, op->cond, is64(s, a), ra, rb, rb < 0 ? cval(s, b) : 0);
+    e_rr(&s->e, OPC_SETCC | jcc_of[op->cond], 0, rd);
+    e_rr(&s->e, OPC_MOVZBL | P_BYTERM, rd, rd);
+    set_out(s, d, rd);
+}
+
+static void gen_movcond(struct cgs *s, const struct ir_op *op)
+{
+    ir_t d = op->args[0], c1 = op->args[1], c2 = op->args[2];
+    ir_t v1 = op->args[3], v2 = op->args[4];
+    bool w64 = op->type == IR_I64;
+    if (op->cond == IR_COND_ALWAYS || op->cond == IR_COND_NEVER) {
+        ir_t v = op->cond == IR_COND_ALWAYS ? v1 : v2;
+        int rv = in_reg(s, v, 0);
+        int rd = alloc_reg(s, 0);
+        e_mov_rr(&s->e, w64, rd, rv);
+        set_out(s, d, rd);
+        return;
+    }
+    int rv1 = in_reg(s, v1, 0);
+    int rv2 = in_reg(s, v2, 0);
+    int ra, rb = cmp_inputs(s, c1, c2, &ra);
+    int rd = alloc_reg(s, 0);
+    e_mov_rr(&s->e, w64, SCRATCH, rv2);
+    emit_cmp(s, op->cond, is64(s, c1), ra, rb, rb < 0 ? cval(s, c2) : 0);
+    e_rr(&s->e, (OPC_CMOVCC | jcc_of[op->cond]) | (w64 ? P_REXW : 0),
+         SCRATCH, rv1);
+    e_mov_rr(&s->e, w64, rd, SCRATCH);
+    set_out(s, d, rd);
+}
+
+static void gen_mul2(struct cgs *s, const struct ir_op *op)
+{
+    ir_t lo = op->args[0], hi = op->args[1], a = op->args[2], b = op->args[3];
+    bool sign = op->opc == IR_OP_muls2;
+    if (op->type == IR_I64) {
+        reserve(s, RAX);
+        reserve(s, RDX);
+        int ra = in_reg(s, a, 0), rb = in_reg(s, b, 0);
+        e_mov_rr(&s->e, true, RAX, ra);
+        e_rr(&s->e, OPC_GRP3_Ev | P_REXW, sign ? EXT3_IMUL : EXT3_MUL, rb);
+        set_out(s, lo, RAX);
+        set_out(s, hi, RDX);
+        return;
+    }
+    int ra = in_reg(s, a, 0), rb = in_reg(s, b, 0);
+    int rl = alloc_reg(s, 0), rh = alloc_reg(s, 0);
+    if (sign) {
+        e_rr(&s->e, OPC_MOVSLQ, SCRATCH, ra);
+        e_rr(&s->e, OPC_MOVSLQ, rl, rb);
+    } else {
+        e_mov_rr(&s->e, false, SCRATCH, ra);
+        e_mov_rr(&s->e, false, rl, rb);
+    }
+    e_rr(&s->e, OPC_IMUL_GvEv | P_REXW, rl, SCRATCH);
+    e_mov_rr(&s->e, true, rh, rl);
+    e_shift_ri(&s->e, SHIFT_SHR, true, rh, 32);
+    e_zext32(&s->e, rl, rl);
+    set_out(s, lo, rl);
+    set_out(s, hi, rh);
+}
+
+static void gen_mov(struct cgs *s, const struct ir_op *op)
+{
+    ir_t d = op->args[0], a = op->args[1];
+    bool w64 = op->type == IR_I64;
+    if (d == a)
+        return;
+    if (is_const(s, a)) {
+        uint64_t v = cval(s, a);
+        if (is_global(s, d) && (!w64 || fits_s32((int64_t)v))) {
+            /* Straight to the CPU state: nothing to keep in a register. */
+            unbind_temp(s, d);
+            e_rm(&s->e, OPC_MOVL_EvIz | (w64 ? P_REXW : 0), 0, RBP, -1,
+                 home(s, d));
+            e32(&s->e, (uint32_t)v);
+            return;
+        }
+        int rd = s->treg[d] >= 0 ? s->treg[d] : alloc_reg(s, 0);
+        s->locked |= 1u << rd;
+        e_movi(&s->e, rd, v, w64);
+        set_out(s, d, rd);
+        return;
+    }
+    int ra = s->treg[a];
+    if (ra >= 0 && !is_global(s, a) && s->last_use[a] <= s->cur) {
+        /* a dies here: its register becomes d's. */
+        bool dirty = true;
+        unbind_reg(s, ra);
+        bind(s, d, ra, dirty);
+        return;
+    }
+    ra = in_reg(s, a, 0);
+    int rd = s->treg[d] >= 0 ? s->treg[d] : alloc_reg(s, 0);
+    s->locked |= 1u << rd;
+    e_mov_rr(&s->e, w64, rd, ra);
+    set_out(s, d, rd);
+}
+
+/* Globals whose fields overlap [off, off+size). */
+static void env_overlap(struct cgs *s, int32_t off, unsigned size, bool write)
+{
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t < 0 || !is_global(s, (ir_t)t))
+            continue;
+        int32_t h = home(s, (ir_t)t), hs = is64(s, (ir_t)t) ? 8 : 4;
+        if (h < off + (int32_t)size && off < h + hs) {
+            if (s->tdirty[t]) {
+                store_home(s, (ir_t)t, r);
+                s->tdirty[t] = 0;
+            }
+            if (write)
+                unbind_reg(s, r);
+        }
+    }
+}
+
+static void gen_ld_env(struct cgs *s, const struct ir_op *op)
+{
+    ir_t d = op->args[0];
+    unsigned mo = op->cond, size = mo & MO_SIZE;
+    bool sign = mo & MO_SIGN, w64 = op->type == IR_I64;
+    env_overlap(s, (int32_t)op->aux, 1u << size, false);
+    int rd = alloc_reg(s, 0);
+    int opc;
+    switch (size) {
+    case MO_8: opc = sign ? OPC_MOVSBL | (w64 ? P_REXW : 0) : OPC_MOVZBL; break;
+    case MO_16: opc = sign ? OPC_MOVSWL | (w64 ? P_REXW : 0) : OPC_MOVZWL; break;
+    case MO_32: opc = sign && w64 ? OPC_MOVSLQ : OPC_MOVL_GvEv; break;
+    default: opc = OPC_MOVL_GvEv | (w64 ? P_REXW : 0); break;
+    }
+    e_rm(&s->e, opc, rd, RBP, -1, (int32_t)op->aux);
+    set_out(s, d, rd);
+}
+
+static void gen_st_env(struct cgs *s, const struct ir_op *op)
+{
+    ir_t v = op->args[0];
+    unsigned size = op->cond & MO_SIZE;
+    int rv = in_reg(s, v, 0);
+    env_overlap(s, (int32_t)op->aux, 1u << size, true);
+    static const int opc[] = { OPC_MOVB_EvGv | P_BYTER,
+                               OPC_MOVL_EvGv | P_DATA16, OPC_MOVL_EvGv,
+                               OPC_MOVL_EvGv | P_REXW };
+    e_rm(&s->e, opc[size], rv, RBP, -1, (int32_t)op->aux);
+}
+
+/*
+ * Guest address operand: fills base/index/disp for [r14 + index + disp].
+ * 32-bit guests: i32 addresses are already zero-extended in registers.
+ */
+static void guest_addr(struct cgs *s, ir_t a, int *index, int32_t *disp)
+{
+    *disp = 0;
+    if (is_const(s, a)) {
+        uint64_t v = cval(s, a) & guest_addr_mask;
+        if (v < 0x80000000u) {
+            *index = -1;
+            *disp = (int32_t)v;
+            return;
+        }
+        e_movi(&s->e, SCRATCH, v, true);
+        *index = SCRATCH;
+        return;
+    }
+    int ra = in_reg(s, a, 0);
+    if (guest_addr_mask == 0xffffffffull) {
+        if (is64(s, a)) {
+            e_zext32(&s->e, SCRATCH, ra);
+            *index = SCRATCH;
+        } else {
+            *index = ra;
+        }
+    } else if (!is64(s, a)) {
+        *index = ra; /* zero-extended, below any 64-bit guest's mask */
+    } else {
+        e_movi(&s->e, SCRATCH, guest_addr_mask, true);
+        e_arith_rr(&s->e, ARITH_AND, true, SCRATCH, ra);
+        *index = SCRATCH;
+    }
+}
+
+/* MO_ALIGN: raise EXCP_UNALIGNED for a misaligned address in index. */
+static void align_check(struct cgs *s, ir_t a, int index, int32_t disp,
+                        unsigned memop, bool is_write)
+{
+    if (!(memop & MO_ALIGN) || (memop & MO_SIZE) == MO_8)
+        return;
+    unsigned mask = (1u << (memop & MO_SIZE)) - 1;
+    if (index < 0) {
+        if ((uint32_t)disp & mask) {
+            ir_t args[2] = { IR_NONE, IR_NONE };
+            uint64_t imms[2] = { (uint32_t)disp, is_write };
+            static const struct ir_helper h = {
+                "unaligned", (ir_helper_fn)cg_unaligned_helper, 2, false, 0 };
+            gen_call(s, &h, IR_NONE, 2, args, imms);
+        }
+        return;
+    }
+    e_rr(&s->e, OPC_GRP3_Ev, 0, index);
+    e32(&s->e, mask);
+    uint8_t *j = e_jcc32(&s->e, JCC_E);
+    /* Cold path: the state is already synced, the call never returns. */
+    e_mov_rr(&s->e, true, RSI, index);
+    e_movi(&s->e, RDX, is_write, false);
+    e_mov_rr(&s->e, true, RDI, RBP);
+    emit_call_addr(s, (const void *)cg_unaligned_helper);
+    e_patch32(j, s->e.p);
+    (void)a;
+}
+
+static void gen_guest_ld(struct cgs *s, const struct ir_op *op)
+{
+    ir_t d = op->args[0], a = op->args[1];
+    unsigned mo = op->aux, size = mo & MO_SIZE;
+    bool sign = mo & MO_SIGN, be = mo & MO_BE, w64 = op->type == IR_I64;
+    int w = w64 ? P_REXW : 0;
+    int index;
+    int32_t disp;
+    sync_globals(s);
+    guest_addr(s, a, &index, &disp);
+    align_check(s, a, index, disp, mo, false);
+    int rd = alloc_reg(s, 0);
+    switch (size) {
+    case MO_8:
+        e_rm(&s->e, sign ? OPC_MOVSBL | w : OPC_MOVZBL, rd, R14, index, disp);
+        break;
+    case MO_16:
+        if (!be) {
+            e_rm(&s->e, sign ? OPC_MOVSWL | w : OPC_MOVZWL, rd, R14, index,
+                 disp);
+        } else {
+            e_rm(&s->e, OPC_MOVZWL, rd, R14, index, disp);
+            e_rr(&s->e, OPC_SHIFT_Ib | P_DATA16, SHIFT_ROL, rd);
+            e8(&s->e, 8);
+            if (sign)
+                e_rr(&s->e, OPC_MOVSWL | w, rd, rd);
+        }
+        break;
+    case MO_32:
+        e_rm(&s->e, OPC_MOVL_GvEv, rd, R14, index, disp);
+        if (be)
+            e_opc(&s->e, OPC_BSWAP + (rd & 7), 0, rd, 0);
+        if (sign && w64)
+            e_rr(&s->e, OPC_MOVSLQ, rd, rd);
+        break;
+    default:
+        e_rm(&s->e, OPC_MOVL_GvEv | P_REXW, rd, R14, index, disp);
+        if (be)
+            e_opc(&s->e, (OPC_BSWAP + (rd & 7)) | P_REXW, 0, rd, 0);
+        if (!w64)
+            e_zext32(&s->e, rd, rd);
+        break;
+    }
+    set_out(s, d, rd);
+}
+
+static void gen_guest_st(struct cgs *s, const struct ir_op *op)
+{
+    ir_t v = op->args[0], a = op->args[1];
+    unsigned mo = op->aux, size = mo & MO_SIZE;
+    bool be = mo & MO_BE;
+    int index;
+    int32_t disp;
+    sync_globals(s);
+    int rv = -1;
+    uint64_t imm = 0;
+    if (is_const(s, v) && (size < MO_64 || fits_s32((int64_t)cval(s, v)))) {
+        imm = cval(s, v);
+        if (be)
+            imm = size == MO_16 ? __builtin_bswap16((uint16_t)imm)
+                  : size == MO_32 ? __builtin_bswap32((uint32_t)imm)
+                  : size == MO_64 ? __builtin_bswap64(imm) : imm;
+        if (size == MO_64 && !fits_s32((int64_t)imm))
+            rv = in_reg(s, v, 0);
+    } else {
+        rv = in_reg(s, v, 0);
+    }
+    guest_addr(s, a, &index, &disp);
+    align_check(s, a, index, disp, mo, true);
+    if (rv >= 0 && be && size != MO_8) {
+        int tmp = index == SCRATCH ? alloc_reg(s, 0) : SCRATCH;
+        if (size == MO_16) {
+            e_mov_rr(&s->e, false, tmp, rv);
+            e_rr(&s->e, OPC_SHIFT_Ib | P_DATA16, SHIFT_ROL, tmp);
+            e8(&s->e, 8);
+        } else {
+            e_mov_rr(&s->e, size == MO_64, tmp, rv);
+            e_opc(&s->e, (OPC_BSWAP + (tmp & 7)) | (size == MO_64 ? P_REXW : 0),
+                  0, tmp, 0);
+        }
+        rv = tmp;
+    }
+    if (rv >= 0) {
+        static const int opc[] = { OPC_MOVB_EvGv | P_BYTER,
+                                   OPC_MOVL_EvGv | P_DATA16, OPC_MOVL_EvGv,
+                                   OPC_MOVL_EvGv | P_REXW };
+        e_rm(&s->e, opc[size], rv, R14, index, disp);
+    } else {
+        switch (size) {
+        case MO_8:
+            e_rm(&s->e, OPC_MOVB_EvIz, 0, R14, index, disp);
+            e8(&s->e, (uint8_t)imm);
+            break;
+        case MO_16:
+            e_rm(&s->e, OPC_MOVL_EvIz | P_DATA16, 0, R14, index, disp);
+            e8(&s->e, (uint8_t)imm);
+            e8(&s->e, (uint8_t)(imm >> 8));
+            break;
+        default:
+            e_rm(&s->e, OPC_MOVL_EvIz | (size == MO_64 ? P_REXW : 0), 0, R14,
+                 index, disp);
+            e32(&s->e, (uint32_t)imm);
+            break;
+        }
+    }
+}
+
+static void gen_atomic(struct cgs *s, const struct ir_op *op)
+{
+    ir_t args[4] = { op->args[1], IR_NONE, op->args[2],
+                     op->opc == IR_OP_atomic_cmpxchg ? op->args[3] : IR_NONE };
+    uint64_t imms[4] = { 0, (uint64_t)op->aux | (uint64_t)op->opc << 8, 0, 0 };
+    gen_call(s, &h_atomic, op->args[0], 4, args, imms);
+}
+
+static void gen_branch(struct cgs *s, const struct ir_op *op)
+{
+    int cc = -1;
+    if (op->opc == IR_OP_brcond) {
+        if (op->cond == IR_COND_NEVER)
+            return;
+        if (op->cond != IR_COND_ALWAYS) {
+            ir_t a = op->args[0], b = op->args[1];
+            int ra, rb = cmp_inputs(s, a, b, &ra);
+            sync_all(s);
+            emit_cmp(s, op->cond, is64(s, a), ra, rb,
+                     rb < 0 ? cval(s, b) : 0);
+            cc = jcc_of[op->cond];
+        }
+    }
+    if (cc < 0)
+        sync_all(s);
+    note_branch(s, op->aux);
+    uint8_t *disp = cc < 0 ? e_jmp32(&s->e) : e_jcc32(&s->e, cc);
+    s->fix[s->nfix].disp = disp;
+    s->fix[s->nfix].label = (uint16_t)op->aux;
+    s->nfix++;
+}
+
+static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
+{
+    sync_all(s);
+    /* jmp rel32 with its displacement 4-byte aligned, so that patching it
+     * is one atomic store.  Unchained it jumps to the next instruction. */
+    while (((uintptr_t)s->e.p + 1) & 3)
+        e8(&s->e, 0x90);
+    uint8_t *d = e_jmp32(&s->e);
+    s->tb->jmp_off[op->aux & 1] = (uint32_t)(d - s->e.start);
+}
+
+static void gen_lookup_and_goto(struct cgs *s)
+{
+    sync_all(s);
+    e_movi(&s->e, RSI, (uintptr_t)s->tb, true);
+    e_mov_rr(&s->e, true, RDI, RBP);
+    emit_call_addr(s, (const void *)cg_lookup_helper);
+    e_rr(&s->e, OPC_TESTL | P_REXW, RAX, RAX);
+    uint8_t *j = e_jcc32(&s->e, JCC_E);
+    e_rr(&s->e, 0xff, 4, RAX); /* jmp rax */
+    e_patch32(j, s->e.p);
+    emit_exit(s, IR_EXIT_NOCHAIN);
+}
+
+static bool gen_op(struct cgs *s, const struct ir_op *op)
+{
+    s->locked = 0;
+    switch (op->opc) {
+    case IR_OP_mov:
+        gen_mov(s, op);
+        break;
+    case IR_OP_add: case IR_OP_sub: case IR_OP_mul: case IR_OP_and:
+    case IR_OP_or: case IR_OP_xor: case IR_OP_andc: case IR_OP_orc:
+    case IR_OP_shl: case IR_OP_shr: case IR_OP_sar: case IR_OP_rotl:
+    case IR_OP_rotr: case IR_OP_div: case IR_OP_divu: case IR_OP_rem:
+    case IR_OP_remu:
+        gen_binop(s, op);
+        break;
+    case IR_OP_mulu2: case IR_OP_muls2:
+        gen_mul2(s, op);
+        break;
+    case IR_OP_neg: case IR_OP_not: case IR_OP_clz: case IR_OP_ctz:
+    case IR_OP_ctpop: case IR_OP_bswap16: case IR_OP_bswap32:
+    case IR_OP_bswap64: case IR_OP_ext8s: case IR_OP_ext8u:
+    case IR_OP_ext16s: case IR_OP_ext16u: case IR_OP_ext32s:
+    case IR_OP_ext32u: case IR_OP_extu_i32_i64: case IR_OP_exts_i32_i64:
+    case IR_OP_extrl_i64_i32: case IR_OP_extrh_i64_i32:
+        gen_unop(s, op);
+        break;
+    case IR_OP_concat_i32_i64: {
+        ir_t d = op->args[0], lo = op->args[1], hi = op->args[2];
+        int rl = in_reg(s, lo, 0), rh = in_reg(s, hi, 0);
+        int rd = alloc_reg(s, 0);
+        e_mov_rr(&s->e, false, SCRATCH, rh);
+        e_shift_ri(&s->e, SHIFT_SHL, true, SCRATCH, 32);
+        e_mov_rr(&s->e, false, rd, rl);
+        e_arith_rr(&s->e, ARITH_OR, true, rd, SCRATCH);
+        set_out(s, d, rd);
+        break;
+    }
+    case IR_OP_extract: case IR_OP_sextract: case IR_OP_deposit:
+        gen_field(s, op);
+        break;
+    case IR_OP_setcond:
+        gen_setcond(s, op);
+        break;
+    case IR_OP_movcond:
+        gen_movcond(s, op);
+        break;
+    case IR_OP_set_label:
+        sync_all(s);
+        merge_at_label(s, op->aux);
+        s->label_at[op->aux] = s->e.p;
+        break;
+    case IR_OP_br:
+    case IR_OP_brcond:
+        gen_branch(s, op);
+        break;
+    case IR_OP_ld_env:
+        gen_ld_env(s, op);
+        break;
+    case IR_OP_st_env:
+        gen_st_env(s, op);
+        break;
+    case IR_OP_guest_ld:
+        gen_guest_ld(s, op);
+        break;
+    case IR_OP_guest_st:
+        gen_guest_st(s, op);
+        break;
+    case IR_OP_atomic_cmpxchg: case IR_OP_atomic_xchg:
+    case IR_OP_atomic_fetch_add:
+        gen_atomic(s, op);
+        break;
+    case IR_OP_mb:
+        e8(&s->e, 0x0f); e8(&s->e, 0xae); e8(&s->e, 0xf0); /* mfence */
+        break;
+    case IR_OP_call:
+        gen_call(s, op->helper, op->args[0], (int)op->aux, &op->args[1],
+                 NULL);
+        break;
+    case IR_OP_insn_start:
+        ((uint32_t *)s->tb->host_off)[op->aux] =
+            (uint32_t)(s->e.p - s->e.start);
+        break;
+    case IR_OP_raise: {
+        ir_t args[1] = { IR_NONE };
+        uint64_t imms[1] = { op->aux };
+        gen_call(s, &h_raise, IR_NONE, 1, args, imms);
+        break;
+    }
+    case IR_OP_goto_tb:
+        gen_goto_tb(s, op);
+        break;
+    case IR_OP_exit_tb:
+        sync_all(s);
+        emit_exit(s, (int)op->aux);
+        break;
+    case IR_OP_lookup_and_goto:
+        gen_lookup_and_goto(s);
+        break;
+    default:
+        fatal("codegen: cannot lower op %s", ir_op_defs[op->opc].name);
+    }
+    int nargs = op->opc == IR_OP_call ? 1 + (int)op->aux
+                                      : ir_op_defs[op->opc].nout +
+                                            ir_op_defs[op->opc].nin;
+    int nout = ir_op_defs[op->opc].nout;
+    free_dead(s, op, nout, nargs - nout);
+    return s->e.p < s->e.limit - 512;
+}
+
+bool cg_gen(const struct ir_ctx *c, struct tb *tb)
+{
+    if (!cgs_thread)
+        cgs_thread = xcalloc(1, sizeof(*cgs_thread));
+    struct cgs *s = cgs_thread;
+    s->c = c;
+    s->tb = tb;
+    s->nfix = 0;
+    s->stamp = 0;
+    if (!cg_begin(&s->e))
+        return false;
+    memset(s->label_seen, 0, (size_t)c->nlabels);
+    memset(s->treg, -1, (size_t)c->ntemps);
+    memset(s->tdirty, 0, (size_t)c->ntemps);
+    memset(s->last_use, 0, (size_t)c->ntemps * sizeof(s->last_use[0]));
+    for (int r = 0; r < NREGS; r++)
+        s->rtemp[r] = -1;
+    for (int i = 0; i < c->nops; i++) {
+        const struct ir_op *op = &c->ops[i];
+        int n = op->opc == IR_OP_call ? 1 + (int)op->aux
+                                      : ir_op_defs[op->opc].nout +
+                                            ir_op_defs[op->opc].nin;
+        for (int k = ir_op_defs[op->opc].nout; k < n; k++)
+            if (op->args[k] != IR_NONE)
+                s->last_use[op->args[k]] = (uint16_t)i;
+    }
+    uint32_t *host_off = (uint32_t *)tb->host_off;
+    for (uint32_t i = 0; i < tb->ninsns; i++)
+        host_off[i] = UINT32_MAX;
+
+    /* Entry: leave at once when asked to (signals, stop requests). */
+    e_rm(&s->e, 0x83, 7, RBP, -1,
+         (int32_t)offsetof(struct cpu_common, exit_request));
+    e8(&s->e, 0);
+    uint8_t *req = e_jcc32(&s->e, JCC_NE);
+
+    for (s->cur = 0; s->cur < c->nops; s->cur++)
+        if (!gen_op(s, &c->ops[s->cur]))
+            return false;
+    for (int i = 0; i < s->nfix; i++)
+        e_patch32(s->fix[i].disp, s->label_at[s->fix[i].label]);
+    e_patch32(req, s->e.p);
+    emit_exit(s, IR_EXIT_NOCHAIN);
+    cg_commit(&s->e, tb);
+    return true;
+}
