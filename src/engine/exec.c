@@ -273,6 +273,13 @@ int cpu_exec(struct cpu_common *cpu)
             last = interp_exec(cpu, tb, &slot);
         else
             last = cg_exec(cpu, tb, &slot);
+        if (slot == TB_EXIT_REQUESTED) {
+            if (last->ninsns)
+                t->restore_state(cpu, last->insn_data[0]);
+            last = NULL;
+            slot = IR_EXIT_NOCHAIN;
+            continue;
+        }
         if (last->nocache)
             last = NULL;
         if (cpu->watch_hit_flags || cpu->single_step) {

@@ -150,8 +150,16 @@ struct tb *tb_gen_code(struct cpu_common *cpu, uint64_t pc, uint32_t flags,
  * bytes); returns the bytes used or 0 when they do not fit. */
 size_t interp_lower(const struct ir_ctx *c, void *buf, size_t room);
 
+/*
+ * Exit slot of a TB left at its entry, before its first instruction,
+ * because exit_request was set.  Generated code checks the request at
+ * entry, after a chained jump that skipped the PC update following
+ * goto_tb, so the loop restores the state of the TB's first instruction.
+ */
+#define TB_EXIT_REQUESTED 3
+
 /* Run tb and the TBs chained from it; returns the TB that exited and its
- * exit slot (0, 1, or IR_EXIT_NOCHAIN). */
+ * exit slot (0, 1, IR_EXIT_NOCHAIN or TB_EXIT_REQUESTED). */
 struct tb *interp_exec(struct cpu_common *cpu, struct tb *tb, int *slot);
 
 /* ---- Debugging (debug.c) ------------------------------------------------- */

@@ -1387,7 +1387,7 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     for (int i = 0; i < s->nfix; i++)
         e_patch32(s->fix[i].disp, s->label_at[s->fix[i].label]);
     e_patch32(req, s->e.p);
-    emit_exit(s, IR_EXIT_NOCHAIN);
+    emit_exit(s, TB_EXIT_REQUESTED);
     cg_commit(&s->e, tb);
     return true;
 }
