@@ -262,7 +262,7 @@ static bool trans_VMRS_VMSR(struct arm_dc *s, uint32_t insn)
 const struct arm_pattern arm_vfp_patterns[] = {
     { 0x0fe00f7f, 0x0e000a10, "VMOV (core/single)", trans_VMOV_core_single, ARM_FEATURE_VFP },
     { 0x0fe00fff, 0x0ee00a10, "VMRS/VMSR", trans_VMRS_VMSR, ARM_FEATURE_VFP },
-    { 0x0fd00f7f, 0x0e000b10, "VMOV (core/scalar)", trans_VMOV_scalar, ARM_FEATURE_VFP },
+    { 0x0fc00f7f, 0x0e000b10, "VMOV (core/scalar)", trans_VMOV_scalar, ARM_FEATURE_VFP },
     { 0x0fe00ed0, 0x0c400a10, "VMOV (two core)", trans_VMOV_two, ARM_FEATURE_VFP },
     { 0x0f200e00, 0x0d000a00, "VLDR/VSTR", trans_VLDR, ARM_FEATURE_VFP },
     { 0x0e000e00, 0x0c000a00, "VLDM/VSTM", trans_VLDM, ARM_FEATURE_VFP },

@@ -6,6 +6,8 @@
  *     cond 1110 opc1(23,21:20) D opc2(19:16) Vd 101 sz opc3(7:6) M 0 Vm
  * Single registers are Vx:bit, double registers bit:Vx.
  */
+#include <string.h>
+
 #include "target/arm/translate.h"
 #include "target/arm/vfp.h"
 #include "util/bits.h"
@@ -131,22 +133,23 @@ int vfp_dp_decode(uint32_t insn, uint64_t features)
     return op;
 }
 
-static uint32_t *sregs(struct arm_cpu *cpu)
-{
-    return (uint32_t *)cpu->vfp_d;
-}
-
+/* S<r> is a 32-bit half of D<r/2>: memcpy keeps the aliasing legal. */
 static uint64_t rd_reg(struct arm_cpu *cpu, int r, bool dp)
 {
-    return dp ? cpu->vfp_d[r] : sregs(cpu)[r];
+    uint32_t v;
+    if (dp)
+        return cpu->vfp_d[r];
+    memcpy(&v, (char *)cpu->vfp_d + 4 * r, 4);
+    return v;
 }
 
 static void wr_reg(struct arm_cpu *cpu, int r, bool dp, uint64_t v)
 {
+    uint32_t w = (uint32_t)v;
     if (dp)
         cpu->vfp_d[r] = v;
     else
-        sregs(cpu)[r] = (uint32_t)v;
+        memcpy((char *)cpu->vfp_d + 4 * r, &w, 4);
 }
 
 static uint64_t arm_vfp_dp(struct cpu_common *c, uint64_t op64, uint64_t insn64)
@@ -204,9 +207,12 @@ static uint64_t arm_vfp_dp(struct cpu_common *c, uint64_t op64, uint64_t insn64)
     }
     case VFP_VCMP:
     case VFP_VCMP0:
-        cpu->fpscr = (cpu->fpscr & ~FPSCR_NZCV) |
-                     vfp_compare(acc, op == VFP_VCMP ? b : 0, f, B(7), fs);
+    {
+        /* The compare may set IOC/IDC: merge its NZCV afterwards. */
+        uint32_t nzcv = vfp_compare(acc, op == VFP_VCMP ? b : 0, f, B(7), fs);
+        cpu->fpscr = (cpu->fpscr & ~FPSCR_NZCV) | nzcv;
         return 0;
+    }
     case VFP_VCVT_FF:
         r = dm ? vfp_convert(b, VFP_F64, VFP_F32, fs)
                : vfp_convert(b, VFP_F32, VFP_F64, fs);
