@@ -37,3 +37,12 @@ check-guest-armhf: guest-armhf $(if $(KEMU_ARM),,$(BUILD)/kemu $(BUILD)/kemu-arm
 	KEMU_ARM="$(KEMU_ARM)" tests/guest/run.sh $(GUEST_ARMHF_OUT) $(TEST_RESULTS)/guest-armhf.txt
 
 CHECK_TARGETS += check-guest-armhf
+
+# Debian's static busybox for armhf (a Thumb-2, hard-float build) with the
+# armel busybox suite's checks.
+.PHONY: check-busybox-armhf
+check-busybox-armhf: $(if $(KEMU_ARM),,$(BUILD)/kemu $(BUILD)/kemu-arm) | $(BUILD)/.deps-test
+	@mkdir -p $(TEST_RESULTS)
+	BB_ARCH=armhf KEMU_ARM="$(KEMU_ARM)" tests/user/busybox-arm.sh $(TEST_RESULTS)/busybox-armhf.txt
+
+CHECK_TARGETS += check-busybox-armhf
