@@ -14,7 +14,11 @@ GUEST_ARMHF_CFLAGS := -static -Wall -Wno-deprecated -fno-strict-aliasing \
 GUEST_ARMHF_ARM := addr_modes arith_flags cond_codes data_proc dsp_mul \
                    interwork ldm_stm ldrh_ldrd multiply psr_flags qarith_clz \
                    shifts_reg swp
-GUEST_ARMHF_C := $(notdir $(basename $(wildcard $(GUEST_ARMHF_SRC)/*.c)))
+# tests/guest/armhf/ adds programs that only make sense with a VFP
+# (fenv rounding modes and exception flags).
+GUEST_ARMHF_ONLY := tests/guest/armhf
+GUEST_ARMHF_C := $(notdir $(basename $(wildcard $(GUEST_ARMHF_SRC)/*.c))) \
+                 $(notdir $(basename $(wildcard $(GUEST_ARMHF_ONLY)/*.c)))
 GUEST_ARMHF_BINS := $(GUEST_ARMHF_C:%=$(GUEST_ARMHF_OUT)/%-O0) \
                     $(GUEST_ARMHF_C:%=$(GUEST_ARMHF_OUT)/%-O2)
 
@@ -32,6 +36,14 @@ $(GUEST_ARMHF_OUT)/%-O2: $(GUEST_ARMHF_SRC)/%.c $(GUEST_ARMHF_SRC)/check.h | $(B
 	    $(if $(filter $*,$(GUEST_ARMHF_ARM)),-marm) -O2 -o $@ $< -lm
 
 # (kemu itself unless KEMU_ARM names another emulator)
+$(GUEST_ARMHF_OUT)/%-O0: $(GUEST_ARMHF_ONLY)/%.c $(GUEST_ARMHF_SRC)/check.h | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(ARMHF_CC) $(GUEST_ARMHF_CFLAGS) -O0 -o $@ $< -lm
+
+$(GUEST_ARMHF_OUT)/%-O2: $(GUEST_ARMHF_ONLY)/%.c $(GUEST_ARMHF_SRC)/check.h | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(ARMHF_CC) $(GUEST_ARMHF_CFLAGS) -O2 -o $@ $< -lm
+
 check-guest-armhf: guest-armhf $(if $(KEMU_ARM),,$(BUILD)/kemu $(BUILD)/kemu-arm)
 	@mkdir -p $(TEST_RESULTS)
 	KEMU_ARM="$(KEMU_ARM)" tests/guest/run.sh $(GUEST_ARMHF_OUT) $(TEST_RESULTS)/guest-armhf.txt
