@@ -223,10 +223,14 @@ static uint64_t arm_vfp_dp(struct cpu_common *c, uint64_t op64, uint64_t insn64)
     case VFP_VCVT_TO_INT:
         r = vfp_to_fixed(b, f, 32, 0, !B(16), B(7), fs);
         break;
-    case VFP_VCVT_FROM_FIXED:
+    case VFP_VCVT_FROM_FIXED: {
+        /* FixedToFP with round_to_nearest: the FPSCR mode is ignored. */
+        uint32_t tmp = *fs & ~(3u << 22);
         r = vfp_from_fixed((uint32_t)acc, fixed_size(insn), fixed_fbits(insn),
-                           B(16), f, fs);
+                           B(16), f, &tmp);
+        *fs = (*fs & (3u << 22)) | tmp;
         break;
+    }
     case VFP_VCVT_TO_FIXED: {
         uint32_t v = vfp_to_fixed(acc, f, fixed_size(insn), fixed_fbits(insn),
                                   B(16), true, fs);

@@ -403,9 +403,9 @@ uint64_t vfp_convert(uint64_t a, int from, int to, uint32_t *fpscr)
     bool ahp = to == VFP_F16 && (*fpscr & FPSCR_AHP);
 
     if (is_nan(t)) {
-        if (ahp) {
+        if (ahp) {   /* no NaNs: a zero of the NaN's sign */
             *fpscr |= FPSCR_IOC;
-            return 0;
+            return neg ? sign_bit(to) : 0;
         }
         if (t == T_SNAN)
             *fpscr |= FPSCR_IOC;

@@ -363,7 +363,8 @@ TEST(fix_from_s16) { f32(AT(cvt_x8_s16), 0, 0, 0xffff0180, RN, 0x3fc00000, 0); }
 TEST(fix_from_s16_neg) { f32(AT(cvt_x8_s16), 0, 0, 0x0000ff00, RN, 0xbf800000, 0); }
 /* (2^32 - 1) / 2^32 = 1 - 2^-32 */
 TEST(fix_from_u32_rn) { f32(AT(cvt_x32_u32), 0, 0, 0xffffffff, RN, ONE, IXC); }
-TEST(fix_from_u32_rz) { f32(AT(cvt_x32_u32), 0, 0, 0xffffffff, RZ, 0x3f7fffff, IXC); }
+/* Fixed to float rounds to nearest whatever FPSCR.RMode says. */
+TEST(fix_from_u32_rz) { f32(AT(cvt_x32_u32), 0, 0, 0xffffffff, RZ, ONE, IXC); }
 
 /* ---- Half precision ---- */
 TEST(half_b_one) { f32(AT(cvtb_f16_f32), 0, ONE, 0xaaaa5555, RN, 0xaaaa3c00, 0); }
@@ -377,6 +378,7 @@ TEST(half_ahp_range) { f32(AT(cvtb_f16_f32), 0, 0x477ff000, 0, AHP, 0x7c00, IXC)
 TEST(half_qnan) { f32(AT(cvtb_f16_f32), 0, QNAN1, 0xaaaa5555, RN, 0xaaaa7e00, 0); }
 TEST(half_snan) { f32(AT(cvtb_f16_f32), 0, 0x7f802000, 0xaaaa5555, RN, 0xaaaa7e01, IOC); }
 TEST(half_ahp_nan) { f32(AT(cvtb_f16_f32), 0, QNAN1, 0xaaaa5555, AHP, 0xaaaa0000, IOC); }
+TEST(half_ahp_neg_nan) { f32(AT(cvtb_f16_f32), 0, 0xffc00123, 0x5555aaaa, AHP, 0x55558000, IOC); }
 /* 2^-25: halfway between 0 and the smallest half denormal 2^-24. */
 TEST(half_tiny) { f32(AT(cvtb_f16_f32), 0, 0x33000000, 0, RN, 0, UFC | IXC); }
 TEST(half_to_f32_b) { f32(AT(cvtb_f32_f16), 0, 0x1234c000, 0, RN, 0xc0000000, 0); }
