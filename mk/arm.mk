@@ -21,3 +21,7 @@ check-arm-insn: $(ARM_TEST_DIR)/arm-insn-test
 	$(ARM_TEST_DIR)/arm-insn-test $(TEST_RESULTS)/check-arm-insn.txt
 
 CHECK_TARGETS += check-arm-insn
+
+# The VFP arithmetic switches the host rounding mode and reads the host
+# exception flags: the compiler must not fold or move FP operations.
+$(BUILD)/obj/src/target/arm/vfp_helpers.o: CFLAGS += -frounding-math -fsignaling-nans

@@ -121,6 +121,9 @@ struct user_abi {
     uint32_t (*hwcap2)(struct cpu_common *cpu);
     const char *(*platform)(struct cpu_common *cpu);
     const char *(*uname_machine)(struct cpu_common *cpu);
+    /* The CPU model for a program when none was chosen (NULL: keep the
+     * default); may be NULL. */
+    const char *(*model_for_elf)(uint32_t e_flags);
 
     /* Map pages the kernel provides (ARM kuser helpers); may be NULL. */
     void (*map_special_pages)(void);

@@ -327,6 +327,13 @@ enum {
     HWCAP_IDIVT = 1 << 18, HWCAP_VFPD32 = 1 << 19,
 };
 
+/* A hard-float EABI program (EF_ARM_ABI_FLOAT_HARD) needs a VFP, which the
+ * default ARMv5TE model lacks: run it on the model that has everything. */
+static const char *arm_model_for_elf(uint32_t e_flags)
+{
+    return (e_flags & 0x400) ? "max" : NULL;
+}
+
 static uint32_t arm_hwcap(struct cpu_common *c)
 {
     const struct arm_cpu *cpu = arm_cpu(c);
@@ -464,6 +471,7 @@ const struct user_abi arm_user_abi = {
     .hwcap2 = arm_hwcap2,
     .platform = arm_platform,
     .uname_machine = arm_uname_machine,
+    .model_for_elf = arm_model_for_elf,
     .map_special_pages = arm_map_special_pages,
     .exception_signal = arm_exception_signal,
     .set_tls = arm_set_tls,

@@ -123,6 +123,11 @@ int user_main(const struct target_info *target, int argc, char **argv)
         !elf_load_interp(user_sysroot_path(info.interp), user_abi, &info, err,
                          sizeof(err)))
         fatal("%s", err);
+    if (!o.cpu_model && user_abi->model_for_elf && target->cpu_set_model) {
+        const char *m = user_abi->model_for_elf(info.e_flags);
+        if (m)
+            target->cpu_set_model(cpu, m);
+    }
     user_brk_init(info.start_brk);
 
     int envc;

@@ -1,11 +1,16 @@
 #!/bin/bash
-# Runs Debian's static busybox for armel under $KEMU_ARM (default
-# build/kemu-arm) and checks the exact output of common applets.
+# Runs Debian's static busybox for armel (or the Debian architecture in
+# $BB_ARCH, e.g. armhf) under $KEMU_ARM (default build/kemu-arm) and checks
+# the exact output of common applets.
 #   busybox-arm.sh RESULT_FILE
 # The .deb is fetched into build/downloads the first time (apt-get download
 # and dpkg -x, nothing is installed); that needs the armel architecture in
 # dpkg and a package list that includes it.
-results="${1:-build/test-results/busybox-arm.txt}"
+arch="${BB_ARCH:-armel}"
+# Test names: busybox-NAME for armel, busybox-ARCH-NAME otherwise.
+tag=busybox
+[ "$arch" = armel ] || tag="busybox-$arch"
+results="${1:-build/test-results/$tag.txt}"
 emu="${KEMU_ARM:-build/kemu-arm}"
 # The guest's PATH differs from ours: name the emulator by a full path.
 # shellcheck disable=SC2086
@@ -13,31 +18,31 @@ set -- $emu
 emu="$(command -v "$1" || echo "$1") ${*:2}"
 case "$emu" in /*) ;; *) emu="$PWD/$emu" ;; esac
 dl=build/downloads
-bb="${BUSYBOX:-$dl/busybox-armel/bin/busybox}"
+bb="${BUSYBOX:-$dl/busybox-$arch/bin/busybox}"
 mkdir -p "$dl" "$(dirname "$results")"
 
 fetch_busybox() {
     local deb
-    deb=$(ls "$dl"/busybox-static_*_armel.deb 2>/dev/null | head -n 1)
+    deb=$(ls "$dl"/busybox-static_*_$arch.deb 2>/dev/null | head -n 1)
     if [ -z "$deb" ]; then
         local sudo=""
         [ "$(id -u)" = 0 ] || sudo=sudo
-        if ! dpkg --print-foreign-architectures | grep -qx armel; then
-            $sudo dpkg --add-architecture armel || return 1
+        if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+            $sudo dpkg --add-architecture "$arch" || return 1
             $sudo apt-get update -qq || return 1
         fi
-        (cd "$dl" && apt-get download -qq busybox-static:armel) ||
+        (cd "$dl" && apt-get download -qq busybox-static:$arch) ||
             { $sudo apt-get update -qq &&
-              (cd "$dl" && apt-get download -qq busybox-static:armel); } || return 1
-        deb=$(ls "$dl"/busybox-static_*_armel.deb | head -n 1)
+              (cd "$dl" && apt-get download -qq busybox-static:$arch); } || return 1
+        deb=$(ls "$dl"/busybox-static_*_$arch.deb | head -n 1)
     fi
-    rm -rf "$dl/busybox-armel"
-    dpkg -x "$deb" "$dl/busybox-armel"
+    rm -rf "$dl/busybox-$arch"
+    dpkg -x "$deb" "$dl/busybox-$arch"
 }
 
 if [ ! -x "$bb" ] && ! fetch_busybox; then
-    echo "busybox-arm: cannot fetch busybox-static:armel" >&2
-    echo "FAIL busybox-fetch" >>"$results"
+    echo "$tag: cannot fetch busybox-static:$arch" >&2
+    echo "FAIL $tag-fetch" >>"$results"
     exit 1
 fi
 
@@ -65,11 +70,11 @@ bbrun() {
 record() {
     local name="$1" want="$2" got="$3" status="$4"
     if [ "$status" = 0 ] && [ "$got" = "$want" ]; then
-        echo "PASS busybox-$name" >>"$results"
+        echo "PASS $tag-$name" >>"$results"
         pass=$((pass + 1))
     else
-        echo "FAIL busybox-$name" >>"$results"
-        echo "FAIL busybox-$name (status $status)"
+        echo "FAIL $tag-$name" >>"$results"
+        echo "FAIL $tag-$name (status $status)"
         diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") | head -n 10
         fail=$((fail + 1))
     fi
@@ -161,5 +166,5 @@ t mkdir-rm "ok" sh -c "cd $work && mkdir -p x/y/z && rm -r x && [ ! -e x ] && ec
 t file-redirect "$(printf 'a\nb')" sh -c "cd $work && echo a > f && echo b >> f && cat f"
 t xargs "1 2 3" sh -c "printf '1\n2\n3\n' | xargs echo"
 
-echo "busybox-arm: $pass passed, $fail failed"
+echo "$tag: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -18,12 +18,16 @@ struct arm_model {
     const char *name;
     uint32_t midr;
     uint64_t features;
+    uint32_t fpsid, mvfr0, mvfr1;
 };
 
 #define FEAT_V5TE (ARM_FEAT(V4T) | ARM_FEAT(V5) | ARM_FEAT(V5TE))
 #define FEAT_V6 (FEAT_V5TE | ARM_FEAT(V6))
 #define FEAT_V6K (FEAT_V6 | ARM_FEAT(V6K))
 #define FEAT_V7 (FEAT_V6K | ARM_FEAT(THUMB2) | ARM_FEAT(V7))
+#define FEAT_VFP2 ARM_FEAT(VFP)
+#define FEAT_VFP3 (FEAT_VFP2 | ARM_FEAT(VFP3) | ARM_FEAT(VFP_D32))
+#define FEAT_VFP4 (FEAT_VFP3 | ARM_FEAT(VFP4))
 
 /*
  * The default first.  Each model lists what the real core implements of
@@ -33,13 +37,18 @@ static const struct arm_model arm_models[] = {
     { "arm926", 0x41069265, FEAT_V5TE },
     { "arm946", 0x41059461, FEAT_V5TE },
     { "arm1026", 0x4106a262, FEAT_V5TE },
-    { "arm1136", 0x4117b363, FEAT_V6 },
-    { "arm1176", 0x410fb767, FEAT_V6K },
-    { "cortex-a7", 0x410fc075, FEAT_V7 | ARM_FEAT(IDIV) },
-    { "cortex-a8", 0x410fc080, FEAT_V7 },
-    { "cortex-a9", 0x410fc090, FEAT_V7 },
-    { "cortex-a15", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) },
-    { "max", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) },
+    { "arm1136", 0x4117b363, FEAT_V6 | FEAT_VFP2, 0x410120b4, 0x11111111, 0 },
+    { "arm1176", 0x410fb767, FEAT_V6K | FEAT_VFP2, 0x410120b5, 0x11111111, 0 },
+    { "cortex-a7", 0x410fc075, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4,
+      0x41023075, 0x10110222, 0x11111111 },
+    { "cortex-a8", 0x410fc080, FEAT_V7 | FEAT_VFP3, 0x410330c0, 0x10110222,
+      0x00011100 },
+    { "cortex-a9", 0x410fc090, FEAT_V7 | FEAT_VFP3, 0x41033090, 0x10110222,
+      0x01111111 },
+    { "cortex-a15", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4,
+      0x410430f0, 0x10110222, 0x11111111 },
+    { "max", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4, 0x410430f0,
+      0x10110222, 0x11111111 },
 };
 
 static const char *const arm_model_names[] = {
@@ -54,6 +63,9 @@ bool arm_cpu_set_model(struct arm_cpu *cpu, const char *name)
             cpu->model = arm_models[i].name;
             cpu->midr = arm_models[i].midr;
             cpu->features = arm_models[i].features;
+            cpu->fpsid = arm_models[i].fpsid;
+            cpu->mvfr0 = arm_models[i].mvfr0;
+            cpu->mvfr1 = arm_models[i].mvfr1;
             return true;
         }
     }
@@ -138,7 +150,10 @@ static void arm_cpu_reset(struct cpu_common *c)
     cpu->cpsr_other = ARM_MODE_USR;
     cpu->itstate = 0;
     cpu->tpidruro = 0;
+    memset(cpu->vfp_d, 0, sizeof(cpu->vfp_d));
     cpu->fpscr = 0;
+    /* Linux runs user code with the VFP enabled (FPEXC.EN). */
+    cpu->fpexc = 1u << 30;
     cpu->excl_addr = ARM_EXCL_NONE;
     cpu->excl_val = 0;
     if (!cpu->model)

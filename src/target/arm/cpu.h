@@ -43,12 +43,12 @@ enum arm_feature {
     ARM_FEATURE_THUMB2,  /* ARMv6T2: 32-bit Thumb encodings and the ARM
                             additions (MOVW/MOVT, BFI/BFC/UBFX/SBFX, RBIT,
                             MLS, LDRHT...) */
-    ARM_FEATURE_VFP,     /* (reserved) VFPv2 */
-    ARM_FEATURE_VFP3,    /* (reserved) */
+    ARM_FEATURE_VFP,     /* VFPv2: cp10/cp11 VFP instructions */
+    ARM_FEATURE_VFP3,    /* VFPv3: VMOV immediate, fixed-point VCVT, half-precision VCVTB/T */
     ARM_FEATURE_NEON,    /* (reserved) */
     ARM_FEATURE_IDIV,    /* SDIV/UDIV in ARM and Thumb state */
-    ARM_FEATURE_VFP4,    /* (reserved) fused multiply-add */
-    ARM_FEATURE_VFP_D32, /* (reserved) 32 double registers, not 16 */
+    ARM_FEATURE_VFP4,    /* VFPv4: fused multiply-add */
+    ARM_FEATURE_VFP_D32, /* 32 double registers, not 16 */
 };
 
 #define ARM_FEAT(f) (1ull << ARM_FEATURE_##f)
@@ -97,8 +97,7 @@ struct arm_cpu {
 
     uint32_t tpidruro;     /* CP15 c13,c0,3: user read-only thread ID (TLS) */
 
-    /* VFP/NEON (not decoded yet; the layout is fixed now so nothing moves
-     * when it is). */
+    /* VFP/NEON registers: S<n> is the word at vfp_d + 4n. */
     uint64_t vfp_d[32] __attribute__((aligned(16)));
     uint32_t fpscr;
     uint32_t fpexc;
@@ -113,6 +112,7 @@ struct arm_cpu {
     /* Identity and features of the selected model. */
     uint64_t features;
     uint32_t midr;
+    uint32_t fpsid, mvfr0, mvfr1;   /* VFP identification registers */
     const char *model;
 };
 

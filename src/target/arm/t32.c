@@ -774,7 +774,7 @@ static const struct arm_pattern t32_patterns[] = {
     { 0xec000000, 0xec000000, "coprocessor", trans_coproc, ARM_NOFEAT },
     /* hw1 = 11110, hw2[15] = 1: branches and miscellaneous control. */
     { 0xfff0f000, 0xf3808000, "MSR", trans_MSR, ARM_NOFEAT },
-    { 0xfff0d700, 0xf3af8000, "hints", trans_hint, ARM_NOFEAT },
+    { 0xfff0d700, 0xf3a08000, "hints", trans_hint, ARM_NOFEAT },
     { 0xfff0d000, 0xf3b08000, "misc control", trans_misc_control, ARM_NOFEAT },
     { 0xffe0d000, 0xf3e08000, "MRS", trans_MRS, ARM_NOFEAT },
     { 0xf800d000, 0xf0008000, "B (conditional)", trans_B_cond, ARM_NOFEAT },

@@ -176,6 +176,8 @@ extern const struct arm_pattern arm_a32_mem_patterns[];
 extern const int arm_a32_mem_npatterns;
 extern const struct arm_pattern arm_a32_branch_patterns[];
 extern const int arm_a32_branch_npatterns;
+extern const struct arm_pattern arm_vfp_patterns[];
+extern const int arm_vfp_npatterns;
 extern const struct arm_pattern arm_a32_media_patterns[];
 extern const int arm_a32_media_npatterns;
 

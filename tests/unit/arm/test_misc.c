@@ -5,11 +5,11 @@
 #include "engine/guest_mem.h"
 #include "harness.h"
 
-extern struct test_blob blob_dp, blob_cond, blob_mul, blob_mem, blob_br,
+extern struct test_blob blob_vfp, blob_dp, blob_cond, blob_mul, blob_mem, blob_br,
     blob_t, blob_media, blob_t2;
 struct test_blob *const test_blobs[] = {
     &blob_dp, &blob_cond, &blob_mul, &blob_mem, &blob_br, &blob_t,
-    &blob_media, &blob_t2, NULL,
+    &blob_media, &blob_t2, &blob_vfp, NULL,
 };
 
 #include "code_branch.h"

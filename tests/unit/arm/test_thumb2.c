@@ -4,6 +4,8 @@
  * Expected values are worked out by hand from the ARM ARM. */
 #include <string.h>
 
+#include <sys/mman.h>
+
 #include "code_thumb2.h"
 #include "engine/guest_mem.h"
 #include "harness.h"
@@ -270,4 +272,8 @@ TEST(t2_smc_inside_it_block)
     expect_flags("nZCv");
     clobber(1);
     page_set_flags(D, D + GUEST_PAGE_SIZE, PAGE_READ | PAGE_WRITE);
+    /* page_set_flags leaves the host protection alone, and the cached
+     * code left the page read-only on the host: give write access back
+     * for the tests that follow. */
+    mprotect(g2h(D), GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
 }
