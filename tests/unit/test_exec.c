@@ -178,6 +178,35 @@ static void test_exit_request(void)
     CHECK(T->pc == P(0), "pc %#x", T->pc);
 }
 
+/*
+ * Two TBs chained into a cycle: A (r0++) jumps to B (r1++), B back to A.
+ * A chained jump enters the next TB before the PC update that follows
+ * goto_tb, so when the request is seen at B's entry the engine must
+ * restore B's PC itself.  The counters tell which TB is next: r0 == r1
+ * means A, r0 == r1 + 1 means B.  Repeated, since the stop lands in A or
+ * B by chance.
+ */
+static void test_exit_request_between_chained_tbs(void)
+{
+    uint32_t base = CODE_BASE + 0x480;
+    bc_put(P(0), BC_ADDI, 0, 1, 0);          /* A: r0++ */
+    bc_put(P(1), BC_B, 1, 0, 0);             /* to B */
+    bc_put(P(2), BC_ADDI, 1, 1, 0);          /* B: r1++ */
+    bc_put(P(3), BC_B, (uint8_t)-3, 0, 0);   /* to A */
+    for (int i = 0; i < 12; i++) {
+        T->r[0] = T->r[1] = 0;
+        pthread_t th;
+        pthread_create(&th, NULL, exit_later, &T->common);
+        int e = run_at(P(0));
+        pthread_join(th, NULL);
+        CHECK(e == EXCP_INTERRUPT, "exception %#x", e);
+        uint32_t want = T->r[0] == T->r[1] ? P(0) : P(2);
+        CHECK(T->r[0] - T->r[1] <= 1, "r0 %u r1 %u", T->r[0], T->r[1]);
+        CHECK(T->pc == want, "pc %#x after r0 %u r1 %u, want %#x", T->pc,
+              T->r[0], T->r[1], want);
+    }
+}
+
 static void test_flush(void)
 {
     uint32_t base = CODE_BASE;
@@ -271,6 +300,7 @@ void test_exec(void)
     unit_run("guest-segv", test_guest_segv);
     unit_run("self-modifying-code", test_smc);
     unit_run("exit-request", test_exit_request);
+    unit_run("exit-request-chained", test_exit_request_between_chained_tbs);
     unit_run("debug-hooks", test_debug);
     unit_run("logging", test_logging);
     unit_run("arena-flush", test_flush);
