@@ -480,62 +480,13 @@ static uint64_t do_atomic(struct cpu_common *cpu, uint64_t addr, uint32_t x,
                           uint64_t v1, uint64_t v2)
 {
     unsigned memop = x & 0xff, opc = (x >> 8) & 0xff;
-    unsigned size = memop & MO_SIZE;
-    bool be = memop & MO_BE;
-    void *p = g2h(addr);
-    uint64_t old;
 
-    if (addr & ((1u << size) - 1)) {
+    if (addr & ((1u << (memop & MO_SIZE)) - 1)) {
         /* Host atomics need natural alignment; guests that allow a
          * misaligned atomic do not exist among ours. */
         raise_unaligned(cpu, addr, true);
     }
-#define SWAP(sz, v)                                                          \
-    ((sz) == MO_16 ? __builtin_bswap16((uint16_t)(v))                       \
-     : (sz) == MO_32 ? __builtin_bswap32((uint32_t)(v))                     \
-     : (sz) == MO_64 ? __builtin_bswap64(v) : (uint8_t)(v))
-#define ATOMIC_CASE(sz, T)                                                   \
-    case sz: {                                                               \
-        T *q = p;                                                            \
-        T a1 = (T)(be ? SWAP(sz, v1) : v1);                                  \
-        T a2 = (T)(be ? SWAP(sz, v2) : v2);                                  \
-        T o;                                                                 \
-        if (opc == IR_OP_atomic_cmpxchg) {                                   \
-            o = a1;                                                          \
-            __atomic_compare_exchange_n(q, &o, a2, false, __ATOMIC_SEQ_CST,  \
-                                        __ATOMIC_SEQ_CST);                   \
-        } else if (opc == IR_OP_atomic_xchg) {                               \
-            o = __atomic_exchange_n(q, a1, __ATOMIC_SEQ_CST);                \
-        } else if (!be) {                                                    \
-            o = __atomic_fetch_add(q, a1, __ATOMIC_SEQ_CST);                 \
-        } else {                                                             \
-            /* Big-endian add: retry a swapped compare-and-swap. */          \
-            o = __atomic_load_n(q, __ATOMIC_RELAXED);                        \
-            while (!__atomic_compare_exchange_n(                             \
-                q, &o, (T)SWAP(sz, (T)(SWAP(sz, o) + v1)), true,             \
-                __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))                         \
-                ;                                                            \
-        }                                                                    \
-        old = be ? (T)SWAP(sz, o) : o;                                       \
-        break;                                                               \
-    }
-    switch (size) {
-        ATOMIC_CASE(MO_8, uint8_t)
-        ATOMIC_CASE(MO_16, uint16_t)
-        ATOMIC_CASE(MO_32, uint32_t)
-        ATOMIC_CASE(MO_64, uint64_t)
-    default:
-        old = 0;
-    }
-#undef ATOMIC_CASE
-    if (memop & MO_SIGN) {
-        switch (size) {
-        case MO_8: old = (uint64_t)(int64_t)(int8_t)old; break;
-        case MO_16: old = (uint64_t)(int64_t)(int16_t)old; break;
-        case MO_32: old = (uint64_t)(int64_t)(int32_t)old; break;
-        }
-    }
-    return old;
+    return sem_guest_atomic(opc, memop, g2h(addr), v1, v2);
 }
 
 static uint64_t ld_env_value(const char *p, unsigned memop)

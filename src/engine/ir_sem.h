@@ -6,6 +6,7 @@
 #ifndef KEMU_ENGINE_IR_SEM_H
 #define KEMU_ENGINE_IR_SEM_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "engine/ir.h"
@@ -216,6 +217,69 @@ static inline bool sem_eval(const struct ir_op *op, enum ir_type in_type,
     }
     *out = w64 ? r : (uint32_t)r;
     return true;
+}
+
+/*
+ * The guest atomics (atomic_cmpxchg, atomic_xchg, atomic_fetch_add) on
+ * host memory p, naturally aligned (callers raise EXCP_UNALIGNED first).
+ * opc is the IR opcode; memop gives size, byte order and sign of the old
+ * value returned; v1 is the compared value (cmpxchg) or the operand, v2
+ * the new value of cmpxchg.
+ */
+#define SEM_SWAP(sz, v)                                                      \
+    ((sz) == MO_16 ? __builtin_bswap16((uint16_t)(v))                       \
+     : (sz) == MO_32 ? __builtin_bswap32((uint32_t)(v))                     \
+     : (sz) == MO_64 ? __builtin_bswap64((uint64_t)(v)) : (uint8_t)(v))
+
+static inline uint64_t sem_guest_atomic(unsigned opc, unsigned memop, void *p,
+                                        uint64_t v1, uint64_t v2)
+{
+    unsigned size = memop & MO_SIZE;
+    bool be = memop & MO_BE;
+    uint64_t old;
+
+#define SEM_ATOMIC_CASE(sz, T)                                               \
+    case sz: {                                                               \
+        T *q = p;                                                            \
+        T a1 = (T)(be ? SEM_SWAP(sz, v1) : v1);                              \
+        T a2 = (T)(be ? SEM_SWAP(sz, v2) : v2);                              \
+        T o;                                                                 \
+        if (opc == IR_OP_atomic_cmpxchg) {                                   \
+            o = a1;                                                          \
+            __atomic_compare_exchange_n(q, &o, a2, false, __ATOMIC_SEQ_CST,  \
+                                        __ATOMIC_SEQ_CST);                   \
+        } else if (opc == IR_OP_atomic_xchg) {                               \
+            o = __atomic_exchange_n(q, a1, __ATOMIC_SEQ_CST);                \
+        } else if (!be) {                                                    \
+            o = __atomic_fetch_add(q, a1, __ATOMIC_SEQ_CST);                 \
+        } else {                                                             \
+            /* Big-endian add: retry a swapped compare-and-swap. */          \
+            o = __atomic_load_n(q, __ATOMIC_RELAXED);                        \
+            while (!__atomic_compare_exchange_n(                             \
+                q, &o, (T)SEM_SWAP(sz, (T)(SEM_SWAP(sz, o) + v1)), true,     \
+                __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))                         \
+                ;                                                            \
+        }                                                                    \
+        old = be ? (T)SEM_SWAP(sz, o) : o;                                   \
+        break;                                                               \
+    }
+    switch (size) {
+        SEM_ATOMIC_CASE(MO_8, uint8_t)
+        SEM_ATOMIC_CASE(MO_16, uint16_t)
+        SEM_ATOMIC_CASE(MO_32, uint32_t)
+        SEM_ATOMIC_CASE(MO_64, uint64_t)
+    default:
+        old = 0;
+    }
+#undef SEM_ATOMIC_CASE
+    if (memop & MO_SIGN) {
+        switch (size) {
+        case MO_8: old = (uint64_t)(int64_t)(int8_t)old; break;
+        case MO_16: old = (uint64_t)(int64_t)(int16_t)old; break;
+        case MO_32: old = (uint64_t)(int64_t)(int32_t)old; break;
+        }
+    }
+    return old;
 }
 
 #endif

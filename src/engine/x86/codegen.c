@@ -380,64 +380,22 @@ static const void *cg_lookup_helper(struct cpu_common *cpu, struct tb *from)
     return next->tc;
 }
 
-#define SWAP(sz, v)                                                          \
-    ((sz) == MO_16 ? __builtin_bswap16((uint16_t)(v))                         \
-     : (sz) == MO_32 ? __builtin_bswap32((uint32_t)(v))                       \
-     : (sz) == MO_64 ? __builtin_bswap64((uint64_t)(v)) : (v))
-
 /* Atomics: x = memop | opcode << 8.  A host fault inside is attributed to
- * the generated code that called us (helper_retaddr). */
+ * the generated code that called us (helper_retaddr).  Misaligned atomics
+ * raise EXCP_UNALIGNED, as in the interpreter. */
 static uint64_t cg_atomic_helper(struct cpu_common *cpu, uint64_t addr,
                                  uint64_t x, uint64_t v1, uint64_t v2)
 {
     helper_retaddr = GETPC();
-    unsigned memop = x & 0xff, opc = (x >> 8) & 0xff, size = memop & MO_SIZE;
-    bool be = memop & MO_BE;
+    unsigned memop = x & 0xff, opc = (x >> 8) & 0xff;
     addr &= guest_addr_mask;
-    if ((memop & MO_ALIGN) && (addr & ((1u << size) - 1))) {
+    if (addr & ((1u << (memop & MO_SIZE)) - 1)) {
         helper_retaddr = 0;
         cg_unaligned_helper(cpu, addr, 1);
     }
-    void *p = (void *)(guest_base + (uintptr_t)addr);
-    uint64_t old;
-#define ATOMIC_CASE(sz, T)                                                   \
-    case sz: {                                                               \
-        T *q = p, a1 = be ? (T)SWAP(sz, v1) : (T)v1;                          \
-        T a2 = be ? (T)SWAP(sz, v2) : (T)v2, o;                               \
-        if (opc == IR_OP_atomic_cmpxchg) {                                   \
-            o = a1;                                                          \
-            __atomic_compare_exchange_n(q, &o, a2, false, __ATOMIC_SEQ_CST,  \
-                                        __ATOMIC_SEQ_CST);                   \
-        } else if (opc == IR_OP_atomic_xchg) {                               \
-            o = __atomic_exchange_n(q, a1, __ATOMIC_SEQ_CST);                \
-        } else if (!be) {                                                    \
-            o = __atomic_fetch_add(q, a1, __ATOMIC_SEQ_CST);                 \
-        } else {                                                             \
-            o = __atomic_load_n(q, __ATOMIC_RELAXED);                        \
-            while (!__atomic_compare_exchange_n(                             \
-                q, &o, (T)SWAP(sz, (T)(SWAP(sz, o) + v1)), true,             \
-                __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))                         \
-                ;                                                            \
-        }                                                                    \
-        old = be ? (T)SWAP(sz, o) : o;                                       \
-        break;                                                               \
-    }
-    switch (size) {
-        ATOMIC_CASE(MO_8, uint8_t)
-        ATOMIC_CASE(MO_16, uint16_t)
-        ATOMIC_CASE(MO_32, uint32_t)
-        ATOMIC_CASE(MO_64, uint64_t)
-    default:
-        old = 0;
-    }
-#undef ATOMIC_CASE
-    if (memop & MO_SIGN) {
-        switch (size) {
-        case MO_8: old = (uint64_t)(int64_t)(int8_t)old; break;
-        case MO_16: old = (uint64_t)(int64_t)(int16_t)old; break;
-        case MO_32: old = (uint64_t)(int64_t)(int32_t)old; break;
-        }
-    }
+    uint64_t old = sem_guest_atomic(opc, memop,
+                                    (void *)(guest_base + (uintptr_t)addr),
+                                    v1, v2);
     helper_retaddr = 0;
     return old;
 }
