@@ -514,6 +514,23 @@ static void test_atomics(void)
                               (unsigned long long)result(w),
                               (unsigned long long)rd_mem(mem, n, be));
                     }
+    /* Host atomics need natural alignment: a misaligned atomic raises
+     * EXCP_UNALIGNED, with or without MO_ALIGN, and leaves memory alone. */
+    for (unsigned o = 0; o < 3; o++)
+        for (unsigned size = 1; size <= 3; size++) {
+            memset(mem, 0x5a, 16);
+            p_opc = ops[o]; p_w = 64; p_memop = size;
+            p_addr = DATA_BASE + 0x101;
+            T->x[0] = T->x[1] = 0;
+            int e = run_ir(build_atomic);
+            bool untouched = true;
+            for (int k = 0; k < 16; k++)
+                untouched &= mem[k] == 0x5a;
+            CHECK(e == EXCP_UNALIGNED && T->common.fault_addr == p_addr &&
+                      untouched,
+                  "misaligned %s size %u: %#x", ir_op_defs[ops[o]].name,
+                  1u << size, e);
+        }
 }
 
 static uint64_t h_sum(struct cpu_common *cpu, uint64_t a, uint64_t b,
