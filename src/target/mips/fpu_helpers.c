@@ -347,7 +347,7 @@ IR_HELPER_DEF(mips_fp_cmp, 3, false,
 
 /* Writable FCSR bits: FCC, FS, cause, enables, flags, RM (not NAN2008 /
  * ABS2008, which are fixed at 0 on a legacy-NaN FPU). */
-#define FCSR_WRITABLE 0xfe83ffffu
+#define FCSR_WRITABLE 0xff83ffffu
 
 static uint64_t mips_ctc1(struct cpu_common *c, uint64_t fs, uint64_t v)
 {
