@@ -76,3 +76,29 @@ check-guest-mips: guest-mips $(BUILD)/kemu $(MIPS_GUEST_ARCHES:%=$(BUILD)/kemu-%
 	done; exit $$status
 
 CHECK_TARGETS += check-guest-mips
+
+# MIPS instruction tests (suite check-mips-insn): tests/unit/mips/*.S
+# assembled for little-endian MIPS32 and run on the mipsel target through
+# the engine API, with both engines; expectations are in harness.c.
+MIPS_TEST_DIR := $(BUILD)/tests/mips
+MIPS_TEST_HDRS := $(patsubst tests/unit/mips/%.S,$(MIPS_TEST_DIR)/code_%.h,$(wildcard tests/unit/mips/*.S))
+MIPS_LIB_OBJS = $(filter-out $(BUILD)/obj/src/main.o,$(OBJS))
+
+$(MIPS_TEST_DIR)/code_%.h: tests/unit/mips/%.S tests/unit/mips/gen-code.sh | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	tests/unit/mips/gen-code.sh $< $@ $*
+
+$(MIPS_TEST_DIR)/mips-insn-test: tests/unit/mips/harness.c $(MIPS_TEST_HDRS) $(MIPS_LIB_OBJS)
+	$(CC) $(CFLAGS) -I$(MIPS_TEST_DIR) -o $@ tests/unit/mips/harness.c \
+	    $(MIPS_LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+.PHONY: check-mips-insn
+check-mips-insn: $(MIPS_TEST_DIR)/mips-insn-test
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/check-mips-insn.txt
+	@status=0; \
+	$(MIPS_TEST_DIR)/mips-insn-test $(TEST_RESULTS)/check-mips-insn.txt || status=1; \
+	KEMU_TEST_ENGINE=codegen $(MIPS_TEST_DIR)/mips-insn-test $(TEST_RESULTS)/check-mips-insn.txt || status=1; \
+	exit $$status
+
+CHECK_TARGETS += check-mips-insn
