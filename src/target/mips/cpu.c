@@ -116,7 +116,16 @@ static void mips_get_tb_key(struct cpu_common *c, uint64_t *pc,
                             uint32_t *flags)
 {
     struct mips_cpu *cpu = mips_cpu(c);
-    *pc = cpu->is64 ? cpu->pc : (uint32_t)cpu->pc;
+    if (cpu->is64) {
+        *pc = cpu->pc;
+    } else {
+        /* MIPS32 code stores the PC as an i32 into the low half: a 32-bit
+         * load forwards from that store, a 64-bit one would stall on
+         * every indirect jump's lookup. */
+        uint32_t pc32;
+        memcpy(&pc32, &cpu->pc, 4);
+        *pc = pc32;
+    }
     *flags = cpu->fr ? MIPS_TBFLAG_FR : 0;
 }
 
