@@ -29,6 +29,7 @@ MIPS_SKIP_mips64   := argv_env recursion bitfields struct_copy
 MIPS_XFLAGS_fpregs_fp32 := -mfp32
 MIPS_XFLAGS_fpregs_fp64 := -mfp64
 MIPS_XFLAGS_fpu_fp64    := -mfp64
+MIPS_XFLAGS_ps          := -mfp64
 MIPS_O32_ONLY := fpregs_fp32 fpregs_fp64 fpu_fp64
 MIPS_OWN_SKIP_mips64el := $(MIPS_O32_ONLY)
 MIPS_OWN_SKIP_mips64   := $(MIPS_O32_ONLY)
