@@ -13,6 +13,7 @@
 struct target_info;
 struct tb;
 struct tb_jmp_cache;
+struct softmmu_tlb;
 
 /*
  * Why cpu_exec returned.  Targets add their own codes from
@@ -58,6 +59,9 @@ struct cpu_common {
     int watch_hit_flags;       /* WP_* of the hit, 0 when none */
 
     void *user;                /* owned by the mode (user/system) */
+
+    /* System mode: the soft TLB (engine/softmmu.h); NULL in user mode. */
+    struct softmmu_tlb *tlb;
 };
 
 /* The CPU the calling host thread runs. */

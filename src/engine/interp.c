@@ -19,6 +19,7 @@
 #include "engine/guest_mem.h"
 #include "engine/internal.h"
 #include "engine/ir_sem.h"
+#include "engine/softmmu.h"
 #include "target/target.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -57,6 +58,7 @@ struct iins {
     H(ld_s16be_64) H(ld_u32le_64) H(ld_u32be_64) H(ld_s32le_64)               \
     H(ld_s32be_64) H(ld_u64le_64) H(ld_u64be_64)                              \
     H(st8) H(st16le) H(st16be) H(st32le) H(st32be) H(st64le) H(st64be)        \
+    H(sld) H(sst) H(satomic)                                                  \
     H(atomic) H(mb) H(call) H(insn_start) H(raise)                            \
     H(goto_tb) H(exit_tb) H(lookup_and_goto)
 
@@ -185,6 +187,49 @@ static uint32_t align_mask(uint32_t memop)
     return (memop & MO_ALIGN) ? (1u << (memop & MO_SIZE)) - 1 : 0;
 }
 
+/*
+ * System mode: every guest access goes through the soft TLB.  x packs
+ * the memop (bits 7:0), the MMU mode (15:8), a 64-bit destination (16)
+ * and, for atomics, the op (31:24).
+ */
+static void lower_softmmu(struct lower *l, const struct ir_op *op)
+{
+    const struct ir_ctx *c = l->c;
+    const ir_t *A = op->args;
+    int mmu = engine_target->mmu_index ? engine_target->mmu_index(c->flags)
+                                       : 0;
+    uint32_t x = (op->aux & 0xff) | (uint32_t)mmu << 8 |
+                 (op->type == IR_I64 ? 1u << 16 : 0);
+    uint32_t a = addr_loc(l, A[1]);
+    struct iins *r;
+
+    switch (op->opc) {
+    case IR_OP_guest_ld:
+        r = rec(l, I_sld);
+        if (!r)
+            return;
+        r->d = loc(c, A[0]);
+        break;
+    case IR_OP_guest_st:
+        r = rec(l, I_sst);
+        if (!r)
+            return;
+        r->b = loc(c, A[0]);
+        break;
+    default:
+        r = rec(l, I_satomic);
+        if (!r)
+            return;
+        r->d = loc(c, A[0]);
+        r->b = loc(c, A[2]);
+        r->imm = A[3] != IR_NONE ? loc(c, A[3]) : 0;
+        x |= (uint32_t)op->opc << 24;
+        break;
+    }
+    r->a = a;
+    r->x = x;
+}
+
 static void lower_op(struct lower *l, const struct ir_op *op,
                      uint32_t *label_fix, int *nfix)
 {
@@ -199,6 +244,14 @@ static void lower_op(struct lower *l, const struct ir_op *op,
         if (!r)                                                               \
             return;                                                           \
     } while (0)
+
+    if (softmmu_enabled &&
+        (op->opc == IR_OP_guest_ld || op->opc == IR_OP_guest_st ||
+         op->opc == IR_OP_atomic_cmpxchg || op->opc == IR_OP_atomic_xchg ||
+         op->opc == IR_OP_atomic_fetch_add)) {
+        lower_softmmu(l, op);
+        return;
+    }
 
     if (is_binop(op->opc)) {
         static const int base[] = {
@@ -758,6 +811,99 @@ L_st_env:
     ST(st64le, 8, *(u64u *)p = R64(ip->b))
     ST(st64be, 8, *(u64u *)p = __builtin_bswap64(R64(ip->b)))
 #undef ST
+
+    /* System mode: a hit on a RAM page is one host access; the rest
+     * (miss, MMIO, code page, page crossing) is softmmu.c's. */
+#define SM_PRE(kind, wkind)                                                   \
+    uint64_t addr = R64(ip->a) & amask;                                       \
+    unsigned mo = ip->x & 0xff;                                               \
+    int mmu = (ip->x >> 8) & 0xff;                                            \
+    unsigned size = 1u << (mo & MO_SIZE);                                     \
+    if (__builtin_expect((mo & MO_ALIGN) && (addr & (size - 1)), 0))          \
+        raise_unaligned(cpu, addr, (wkind) == WP_WRITE);                      \
+    if (__builtin_expect(wp, 0))                                              \
+        engine_watch_check(cpu, addr, size, wkind);                           \
+    const struct softmmu_tlb_entry *e =                                       \
+        &cpu->tlb->e[mmu][(addr >> SOFTMMU_PAGE_BITS) & (SOFTMMU_TLB_SIZE - 1)]; \
+    bool hit = e->cmp[kind] == (addr & SOFTMMU_PAGE_MASK) &&                  \
+               (addr & (SOFTMMU_PAGE_SIZE - 1)) + size <= SOFTMMU_PAGE_SIZE;   \
+    void *p = (void *)(uintptr_t)(addr + e->addend);                          \
+    BARRIER();
+
+L_sld: {
+    SM_PRE(MMU_DATA_LOAD, WP_READ);
+    uint64_t v;
+    if (__builtin_expect(hit, 1)) {
+        switch (mo & (MO_SIZE | MO_BE)) {
+        case MO_8:
+        case MO_8 | MO_BE: v = *(const uint8_t *)p; break;
+        case MO_16: v = *(const u16u *)p; break;
+        case MO_16 | MO_BE: v = __builtin_bswap16(*(const u16u *)p); break;
+        case MO_32: v = *(const u32u *)p; break;
+        case MO_32 | MO_BE: v = __builtin_bswap32(*(const u32u *)p); break;
+        case MO_64: v = *(const u64u *)p; break;
+        default: v = __builtin_bswap64(*(const u64u *)p); break;
+        }
+        if (mo & MO_SIGN)
+            v = sem_sextract(v, 0, size * 8);
+    } else {
+        v = softmmu_ld(cpu, addr, mo, mmu);
+    }
+    if (ip->x & (1u << 16))
+        W64(ip->d, v);
+    else
+        W32(ip->d, v);
+    BARRIER();
+    NEXT;
+}
+L_sst: {
+    SM_PRE(MMU_DATA_STORE, WP_WRITE);
+    uint64_t v = R64(ip->b);
+    if (__builtin_expect(hit, 1)) {
+        switch (mo & (MO_SIZE | MO_BE)) {
+        case MO_8:
+        case MO_8 | MO_BE: *(uint8_t *)p = (uint8_t)v; break;
+        case MO_16: *(u16u *)p = (uint16_t)v; break;
+        case MO_16 | MO_BE: *(u16u *)p = __builtin_bswap16((uint16_t)v); break;
+        case MO_32: *(u32u *)p = (uint32_t)v; break;
+        case MO_32 | MO_BE: *(u32u *)p = __builtin_bswap32((uint32_t)v); break;
+        case MO_64: *(u64u *)p = v; break;
+        default: *(u64u *)p = __builtin_bswap64(v); break;
+        }
+    } else {
+        if (size < 8)
+            v &= (1ull << (size * 8)) - 1;
+        softmmu_st(cpu, addr, mo, v, mmu);
+    }
+    BARRIER();
+    NEXT;
+}
+L_satomic: {
+    bool w64 = ip->x >> 16 & 1;
+    uint64_t addr = R64(ip->a) & amask;
+    unsigned mo = ip->x & 0xff;
+    int mmu = (ip->x >> 8) & 0xff;
+    unsigned size = 1u << (mo & MO_SIZE);
+    uint64_t v1 = w64 ? R64(ip->b) : R32(ip->b);
+    uint64_t v2 = 0;
+    if ((ip->x >> 24) == IR_OP_atomic_cmpxchg)
+        v2 = w64 ? R64(ip->imm) : R32(ip->imm);
+    if (addr & (size - 1))
+        raise_unaligned(cpu, addr, true);
+    if (__builtin_expect(wp, 0))
+        engine_watch_check(cpu, addr, size, WP_ACCESS);
+    BARRIER();
+    void *p = softmmu_atomic_ptr(cpu, addr, size, mmu);
+    uint64_t old = 0;
+    if (p)
+        old = sem_guest_atomic(ip->x >> 24, mo, p, v1, v2);
+    if (w64)
+        W64(ip->d, old);
+    else
+        W32(ip->d, old);
+    BARRIER();
+    NEXT;
+}
 
 L_atomic: {
     bool w64 = ip->x >> 16 & 1;

@@ -8,6 +8,7 @@
 
 #include "engine/guest_mem.h"
 #include "engine/internal.h"
+#include "engine/softmmu.h"
 #include "engine/translate.h"
 #include "engine/x86/cg.h"
 #include "target/target.h"
@@ -35,10 +36,42 @@ static bool fetch_page(struct ir_ctx *c, uint64_t page)
     return true;
 }
 
+/* System mode: code comes through the soft TLB (in the TB's MMU mode);
+ * the TB is filed under the virtual pages it was fetched from. */
+static bool fetch_softmmu(struct ir_ctx *c, uint64_t pc, void *out, size_t len)
+{
+    const struct target_info *t = engine_target;
+    int mmu = t->mmu_index ? t->mmu_index(c->flags) : 0;
+    uint8_t *o = out;
+    while (len) {
+        uint64_t page = pc & GUEST_PAGE_MASK;
+        bool known = false;
+        for (int i = 0; i < c->ncode_pages; i++)
+            known |= c->code_pages[i] == page;
+        if (!known && c->ncode_pages == 2)
+            return false;
+        const uint8_t *p = softmmu_code_ptr(c->cpu, pc, mmu);
+        if (!p)
+            return false;
+        if (!known)
+            c->code_pages[c->ncode_pages++] = page;
+        size_t n = (size_t)(page + GUEST_PAGE_SIZE - pc);
+        if (n > len)
+            n = len;
+        memcpy(o, p, n);
+        o += n;
+        pc += n;
+        len -= n;
+    }
+    return true;
+}
+
 bool translator_fetch(struct ir_ctx *c, uint64_t pc, void *out, size_t len)
 {
     if (len == 0)
         return true;
+    if (softmmu_enabled)
+        return fetch_softmmu(c, pc, out, len);
     uint64_t first = pc & GUEST_PAGE_MASK;
     uint64_t last = (pc + len - 1) & GUEST_PAGE_MASK;
     if (!fetch_page(c, first) || (last != first && !fetch_page(c, last)))
@@ -117,7 +150,7 @@ static void log_in_asm(const struct ir_ctx *c)
                          ? (size_t)(end - pc) : sizeof(code);
         char text[128] = "";
         int n = 0;
-        if (t->disas && page_check_range(pc, len, PAGE_READ)) {
+        if (t->disas && !softmmu_enabled && page_check_range(pc, len, PAGE_READ)) {
             memcpy(code, g2h(pc), len);
             n = t->disas(pc, c->flags, code, len, text, sizeof(text));
         }

@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 
 #include "system/machine.h"
+#include "system/memory.h"
 #include "system/qom.h"
 #include "system/runstate.h"
 #include "util/error.h"
@@ -26,10 +27,20 @@ static const struct board board_none = {
     .init = none_init,
 };
 
-const struct board *const board_list[] = {
+#define MAX_BOARDS 16
+const struct board *board_list[MAX_BOARDS + 1] = {
     &board_none,
     NULL,
 };
+
+void board_register(const struct board *b)
+{
+    int n = 0;
+    while (board_list[n])
+        n++;
+    if (n < MAX_BOARDS)
+        board_list[n] = b;
+}
 
 static bool in_list(const char *list, const char *arch)
 {
@@ -105,7 +116,7 @@ bool machine_init(char **err)
 {
     struct machine *m = &current_machine;
 
-    if (m->ram_size) {
+    if (m->ram_size && !m->board->reset) {
         /* Reserve lazily: pages cost nothing until the guest touches them. */
         m->ram = mmap(NULL, m->ram_size, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -123,7 +134,10 @@ bool machine_init(char **err)
 
 void machine_reset(void)
 {
-    /* -M none has no devices or CPUs to reset; boards hook in here. */
+    /* -M none has no devices or CPUs to reset. */
+    struct machine *m = &current_machine;
+    if (m->board && m->board->reset && machine_phase == PHASE_READY)
+        m->board->reset(m);
 }
 
 void machine_powerdown(void)
@@ -134,6 +148,11 @@ void machine_powerdown(void)
 bool machine_phys_read(uint64_t addr, void *buf, uint64_t len)
 {
     struct machine *m = &current_machine;
+    uint8_t *p = memory_host_ptr(addr, len);
+    if (p) {
+        memcpy(buf, p, len);
+        return true;
+    }
     if (!m->ram || addr >= m->ram_size || len > m->ram_size - addr)
         return false;
     memcpy(buf, m->ram + addr, len);
@@ -143,6 +162,11 @@ bool machine_phys_read(uint64_t addr, void *buf, uint64_t len)
 bool machine_phys_write(uint64_t addr, const void *buf, uint64_t len)
 {
     struct machine *m = &current_machine;
+    uint8_t *p = memory_host_ptr(addr, len);
+    if (p) {
+        memcpy(p, buf, len);
+        return true;
+    }
     if (!m->ram || addr >= m->ram_size || len > m->ram_size - addr)
         return false;
     memcpy(m->ram + addr, buf, len);

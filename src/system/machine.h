@@ -32,6 +32,10 @@ struct board {
     uint64_t default_ram;
     /* Create memory, CPUs and devices (x-exit-preconfig or start-up). */
     bool (*init)(struct machine *m, char **err);
+    /* system_reset with the vCPUs paused; NULL: nothing to reset. */
+    void (*reset)(struct machine *m);
+    /* -nographic without -serial puts serial0 on stdio. */
+    bool default_serial;
 };
 
 struct machine {
@@ -45,6 +49,7 @@ struct machine {
     char uuid[37];
     const char *kernel, *append, *initrd, *bios;
     int ncpus;                  /* CPUs created by init */
+    bool semihosting;           /* -semihosting */
 };
 
 extern struct machine current_machine;
@@ -54,7 +59,9 @@ const struct board *board_find(const char *arch, const char *name);
 const struct board *board_default(const char *arch);
 bool board_supports(const struct board *b, const char *arch);
 bool board_is_default(const struct board *b, const char *arch);
-extern const struct board *const board_list[];
+extern const struct board *board_list[];
+/* Boards in other files register themselves before main (constructor). */
+void board_register(const struct board *b);
 
 void machine_list_boards(FILE *out, const char *arch);
 void machine_list_cpus(FILE *out, const struct sys_arch *arch);

@@ -50,10 +50,21 @@ int64_t mainloop_now_ms(void)
 static mainloop_fn wake_fn;
 static void *wake_opaque;
 
+/* Further wake hooks (devices fed from vCPU threads). */
+#define MAX_WAKE_HOOKS 8
+static mainloop_fn wake_fns[MAX_WAKE_HOOKS];
+static void *wake_opaques[MAX_WAKE_HOOKS];
+static int nwake;
+
 void mainloop_on_wake(mainloop_fn fn, void *opaque)
 {
-    wake_fn = fn;
-    wake_opaque = opaque;
+    if (!wake_fn) {
+        wake_fn = fn;
+        wake_opaque = opaque;
+    } else if (nwake < MAX_WAKE_HOOKS) {
+        wake_fns[nwake] = fn;
+        wake_opaques[nwake++] = opaque;
+    }
 }
 
 static void drain_wake(void *opaque, int fd, short revents)
@@ -61,6 +72,8 @@ static void drain_wake(void *opaque, int fd, short revents)
     char buf[64];
     while (read(fd, buf, sizeof(buf)) > 0)
         ;
+    for (int i = 0; i < nwake; i++)
+        wake_fns[i](wake_opaques[i]);
     if (wake_fn)
         wake_fn(wake_opaque);
 }

@@ -31,7 +31,7 @@ void mainloop_defer(mainloop_fn fn, void *opaque);
 /* Wake the loop from another thread (or a signal handler). */
 void mainloop_kick(void);
 
-/* Call fn(opaque) whenever the loop was kicked. */
+/* Call fn(opaque) whenever the loop was kicked (several may be set). */
 void mainloop_on_wake(mainloop_fn fn, void *opaque);
 
 /* Run until mainloop_quit(); returns its status. */

@@ -15,7 +15,8 @@ enum opt_id {
     O_QMP_PRETTY, O_CHARDEV, O_MON, O_MONITOR, O_SERIAL, O_NODEFAULTS,
     O_NOGRAPHIC, O_DISPLAY, O_DAEMONIZE, O_PIDFILE, O_GDB, O_GDB_DEFAULT,
     O_NO_SHUTDOWN, O_NO_REBOOT, O_KERNEL, O_APPEND, O_INITRD, O_BIOS,
-    O_VERSION, O_HELP, O_ACCEL, O_PARALLEL, O_VGA,
+    O_VERSION, O_HELP, O_ACCEL, O_PARALLEL, O_VGA, O_SEMIHOSTING,
+    O_SEMIHOSTING_CONFIG,
 };
 
 struct opt_def {
@@ -41,7 +42,8 @@ static const struct opt_def opt_defs[] = {
     { "bios", true, O_BIOS }, { "version", false, O_VERSION },
     { "h", false, O_HELP }, { "help", false, O_HELP },
     { "accel", true, O_ACCEL }, { "parallel", true, O_PARALLEL },
-    { "vga", true, O_VGA },
+    { "vga", true, O_VGA }, { "semihosting", false, O_SEMIHOSTING },
+    { "semihosting-config", true, O_SEMIHOSTING_CONFIG },
     { NULL },
 };
 
@@ -77,7 +79,8 @@ void sys_usage(const char *arch)
            "-kernel bzImage    use 'bzImage' as kernel image\n"
            "-append cmdline    use 'cmdline' as kernel command line\n"
            "-initrd file       use 'file' as initial ram disk\n"
-           "-bios file         set the filename for the BIOS\n", arch);
+           "-bios file         set the filename for the BIOS\n"
+           "-semihosting       semihosting mode (MIPS: UHI calls through sdbbp 1)\n", arch);
 }
 
 #define PUSH(list, n, v) do { \
@@ -142,6 +145,15 @@ void sys_parse_options(int argc, char **argv, struct sys_config *cfg)
         case O_ACCEL:
             if (strcmp(arg, "tcg") && strncmp(arg, "tcg,", 4))
                 fatal("-accel %s: invalid accelerator %s", arg, arg);
+            break;
+        case O_SEMIHOSTING: cfg->semihosting = true; break;
+        case O_SEMIHOSTING_CONFIG:
+            /* enable=on|off[,target=native|auto,...] */
+            if (strstr(arg, "enable=off"))
+                cfg->semihosting = false;
+            else if (!strncmp(arg, "enable=on", 9) || strstr(arg, ",enable=on") ||
+                     !strchr(arg, '='))
+                cfg->semihosting = true;
             break;
         case O_PARALLEL:
         case O_VGA:

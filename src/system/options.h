@@ -28,6 +28,7 @@ struct sys_config {
     bool no_shutdown, no_reboot;
     const char *kernel, *append, *initrd, *bios;
     bool version, help;
+    bool semihosting;         /* -semihosting / -semihosting-config enable=on */
 };
 
 /* Parse argv into cfg; exits with a one-line error on a bad option. */

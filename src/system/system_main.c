@@ -138,6 +138,7 @@ static void setup_machine(const char *archname, struct sys_config *cfg)
     m->append = cfg->append;
     m->initrd = cfg->initrd;
     m->bios = cfg->bios;
+    m->semihosting = cfg->semihosting;
     if ((cfg->append || cfg->initrd) && !cfg->kernel)
         fatal("-%s only allowed with -kernel option", cfg->append ? "append" : "initrd");
 }
@@ -204,6 +205,11 @@ static void setup_chardevs(struct sys_config *cfg, struct mon_req *mons, int *nm
         snprintf(id, sizeof(id), "serial%d", i);
         legacy_chr(cfg->serials[i], id, false);
     }
+    /* -nographic: a board's first serial port goes to stdio when no
+     * -serial was given; then the monitor does not. */
+    if (cfg->nographic && !cfg->nodefaults && cfg->nserials == 0 &&
+        current_machine.board->default_serial && !chardev_uses_stdio())
+        legacy_chr("stdio", "serial0", false);
     /* -nographic: the monitor goes to stdio unless told otherwise. */
     if (cfg->nographic && !cfg->nodefaults && cfg->nmonitors == 0 && !chardev_uses_stdio())
         mons[(*nmons)++] = (struct mon_req){ legacy_chr("stdio", "compat_monitor_stdio", false),

@@ -76,13 +76,21 @@ struct vcpu *vcpu_get(int index)
 void vcpu_pause_all(void)
 {
     pthread_mutex_lock(&lock);
-    run_allowed = false;
+    __atomic_store_n(&run_allowed, false, __ATOMIC_RELEASE);
     for (int i = 0; i < nvcpus; i++)
         if (vcpus[i]->cpu)
             cpu_exit(vcpus[i]->cpu);
+    for (int i = 0; i < nvcpus; i++)
+        if (vcpus[i]->kick)
+            vcpus[i]->kick(vcpus[i]);
     while (running_count)
         pthread_cond_wait(&cond, &lock);
     pthread_mutex_unlock(&lock);
+}
+
+bool vcpu_run_allowed(void)
+{
+    return __atomic_load_n(&run_allowed, __ATOMIC_ACQUIRE);
 }
 
 void vcpu_resume_all(void)

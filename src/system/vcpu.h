@@ -18,6 +18,9 @@ struct vcpu {
     /* Run guest code until asked to stop; returns the stop reason. */
     int (*run)(struct vcpu *v);
     void *opaque;
+    /* Wake the thread when it idles (WAIT) so it sees a pause; NULL:
+     * cpu_exit is enough. */
+    void (*kick)(struct vcpu *v);
 };
 
 /* Start a thread for a new vCPU (parked until vcpu_resume_all). */
@@ -29,5 +32,7 @@ struct vcpu *vcpu_get(int index);
 /* Stop every vCPU and wait until none runs guest code. */
 void vcpu_pause_all(void);
 void vcpu_resume_all(void);
+/* For run functions: false once a pause was requested (return then). */
+bool vcpu_run_allowed(void);
 
 #endif

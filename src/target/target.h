@@ -69,6 +69,33 @@ struct target_info {
      */
     int (*gdb_read_reg)(struct cpu_common *cpu, int regnum, uint8_t *buf);
     int (*gdb_write_reg)(struct cpu_common *cpu, int regnum, const uint8_t *buf);
+
+    /* ---- System mode (NULL for targets without it) ---- */
+
+    /* The soft-MMU mode (0..SOFTMMU_MODES-1) code with these TB flags
+     * accesses memory in. */
+    int (*mmu_index)(uint32_t tb_flags);
+
+    /*
+     * Soft TLB miss for an access (MMU_DATA_LOAD/STORE/INST_FETCH) at
+     * vaddr: translate and install the page (softmmu_tlb_set_page) and
+     * return true.  On a translation fault: with probe, return false
+     * leaving the guest state alone; without, set up the guest's MMU
+     * exception and unwind with cpu_raise(cpu, code, 0).
+     */
+    bool (*tlb_fill)(struct cpu_common *cpu, uint64_t vaddr, int access,
+                     int mmu_idx, bool probe);
+
+    /* cpu_exec returned excp: enter the guest's exception handler and
+     * return true, or false when excp is not a guest exception. */
+    bool (*do_exception)(struct cpu_common *cpu, int excp);
+
+    /* Take a pending, enabled interrupt (enter its handler); true when
+     * one was taken.  Also ends a WAIT when one is pending. */
+    bool (*check_interrupt)(struct cpu_common *cpu);
+
+    /* Is an interrupt pending that would wake an idle (WAIT) CPU? */
+    bool (*has_work)(struct cpu_common *cpu);
 };
 
 /* All targets built in, and lookup by name (NULL when unknown). */

@@ -14,7 +14,8 @@
 struct mips_model {
     const char *name;
     bool is64;
-    uint32_t fir;
+    uint32_t fir;          /* 0: no FPU */
+    uint32_t prid;         /* system mode: PRId */
 };
 
 /* FIR: F64 (22), L (21), W (20), D (17), S (16); implementation 0x93.
@@ -22,11 +23,13 @@ struct mips_model {
  * MIPS32 24K/34K/74K FPUs do not. */
 #define FIR_R2 0x00730000u
 static const struct mips_model mips_models[] = {
-    { "24Kf", false, FIR_R2 | 0x9300 },
-    { "34Kf", false, FIR_R2 | 0x9500 },
-    { "74Kf", false, FIR_R2 | 0x9700 },
-    { "5KEf", true, FIR_R2 | FIR_PS | 0xa800 },
-    { "MIPS64R2-generic", true, FIR_R2 | FIR_PS | 0x0000 },
+    /* PRId: company 1 (MIPS Technologies), processor ID in bits 15:8. */
+    { "24Kf", false, FIR_R2 | 0x9300, 0x00019300 },
+    { "34Kf", false, FIR_R2 | 0x9500, 0x00019500 },
+    { "74Kf", false, FIR_R2 | 0x9700, 0x00019700 },
+    { "4KEc", false, 0, 0x00019000 },      /* MIPS32R2 4KEc: no FPU */
+    { "5KEf", true, FIR_R2 | FIR_PS | 0xa800, 0x0001a800 },
+    { "MIPS64R2-generic", true, FIR_R2 | FIR_PS | 0x0000, 0x00010000 },
 };
 
 static const char *const mips32_model_names[] = { "24Kf", "34Kf", "74Kf",
@@ -41,10 +44,29 @@ bool mips_cpu_set_model(struct mips_cpu *cpu, const char *name)
         if (strcmp(m->name, name) == 0 && m->is64 == cpu->is64) {
             cpu->model = m->name;
             cpu->fir = m->fir;
+            cpu->cp0_prid = m->prid;
             return true;
         }
     }
     return false;
+}
+
+/*
+ * Config0-3 of the 4K/24K/34K family as system mode shows them: Release 2
+ * (AR = 1) with a standard TLB (MT = 1) of 16 entries, 16 KiB 4-way
+ * caches of 32-byte lines, K0 uncached at reset, the FPU bit from the
+ * model, UserLocal present (Config3.ULRI).
+ */
+void mips_cpu_sys_config(struct mips_cpu *cpu)
+{
+    cpu->tlb_n = 16;
+    cpu->cp0_config[0] = 0x80000000u | (cpu->big_endian ? 1u << 15 : 0) |
+                         1u << 10 | 1u << 7 | 2u;
+    cpu->cp0_config[1] = 0x80000000u | (uint32_t)(cpu->tlb_n - 1) << 25 |
+                         2u << 22 | 4u << 19 | 3u << 16 |
+                         2u << 13 | 4u << 10 | 3u << 7 | (cpu->fir ? 1u : 0);
+    cpu->cp0_config[2] = 0x80000000u;
+    cpu->cp0_config[3] = 1u << 13;
 }
 
 static bool mips_set_model_hook(struct cpu_common *cpu, const char *name)
@@ -129,6 +151,8 @@ static void mips_get_tb_key(struct cpu_common *c, uint64_t *pc,
         *pc = pc32;
     }
     *flags = cpu->fr ? MIPS_TBFLAG_FR : 0;
+    if (__builtin_expect(cpu->sys, 0))
+        *flags |= mips_sys_tb_flags(cpu, *pc);
 }
 
 /* data[0]: the instruction's address; data[1]: for a delay-slot
@@ -138,6 +162,7 @@ static void mips_restore_state(struct cpu_common *c,
 {
     struct mips_cpu *cpu = mips_cpu(c);
     uint64_t pc = (data[1] & 1) ? data[1] & ~(uint64_t)1 : data[0];
+    cpu->in_ds = data[1] & 1;
     cpu->pc = cpu->is64 ? pc : (uint64_t)(int64_t)(int32_t)pc;
     if (!cpu->is64)
         cpu->pc = (uint32_t)pc;
@@ -170,6 +195,12 @@ static void mips_dump_state(struct cpu_common *c, FILE *out)
                 (unsigned long long)(cpu->gpr[i] & m),
                 (i % 4 == 3) ? '\n' : ' ');
     fprintf(out, "fcsr=%08x fr=%u\n", cpu->fcsr, cpu->fr);
+    if (cpu->sys)
+        fprintf(out, "Status=%08x Cause=%08x EPC=%08x BadVAddr=%08x\n"
+                "EntryHi=%08x ErrorEPC=%08x Compare=%08x\n",
+                cpu->cp0_status, mips_cause(cpu), cpu->cp0_epc,
+                cpu->cp0_badvaddr, cpu->cp0_entryhi, cpu->cp0_errorepc,
+                cpu->cp0_compare);
 }
 
 int mips_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
@@ -198,6 +229,11 @@ int mips64el_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
         .get_pc = mips_get_pc,                                              \
         .dump_state = mips_dump_state,                                      \
         .disas = dis,                                                       \
+        .mmu_index = mips_mmu_index,                                        \
+        .tlb_fill = mips_tlb_fill,                                          \
+        .do_exception = mips_do_exception,                                  \
+        .check_interrupt = mips_check_interrupt,                            \
+        .has_work = mips_has_work,                                          \
     }
 
 MIPS_TARGET(mips_target, "mips", 32, true, mips32_model_names,

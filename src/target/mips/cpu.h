@@ -29,7 +29,46 @@ enum {
     MIPS_EXCP_TRAP,                     /* TEQ, TNE, ... condition true */
     MIPS_EXCP_OVERFLOW,                 /* ADD/ADDI/SUB/DADD... overflow */
     MIPS_EXCP_FPE,                      /* FPU exception enabled in FCSR */
+    /* System mode: a guest exception whose CP0 state (BadVAddr, Context,
+     * EntryHi) is already set: MIPS_EXCP_GUEST + ExcCode, plus
+     * MIPS_EXCP_REFILL for a TLB refill (its own vector). */
+    MIPS_EXCP_GUEST = EXCP_TARGET_BASE + 0x100,
+    /* Coprocessor Unusable: + unit number (Cause.CE). */
+    MIPS_EXCP_CPU = EXCP_TARGET_BASE + 0x200,
 };
+#define MIPS_EXCP_REFILL 0x40
+
+/* Cause.ExcCode values (MIPS32 PRA). */
+enum {
+    EXC_INT = 0, EXC_MOD = 1, EXC_TLBL = 2, EXC_TLBS = 3, EXC_ADEL = 4,
+    EXC_ADES = 5, EXC_IBE = 6, EXC_DBE = 7, EXC_SYS = 8, EXC_BP = 9,
+    EXC_RI = 10, EXC_CPU = 11, EXC_OV = 12, EXC_TR = 13, EXC_FPE = 15,
+};
+
+/* Status bits. */
+#define ST_IE (1u << 0)
+#define ST_EXL (1u << 1)
+#define ST_ERL (1u << 2)
+#define ST_KSU_SHIFT 3            /* bits 4:3: 0 kernel, 1 supervisor, 2 user */
+#define ST_IM_SHIFT 8             /* IM7..IM0: bits 15:8 */
+#define ST_NMI (1u << 19)
+#define ST_SR (1u << 20)
+#define ST_TS (1u << 21)
+#define ST_BEV (1u << 22)
+#define ST_FR (1u << 26)
+#define ST_RP (1u << 27)
+#define ST_CU0 (1u << 28)
+#define ST_CU1 (1u << 29)
+/* Cause bits. */
+#define CAUSE_BD (1u << 31)
+#define CAUSE_TI (1u << 30)
+#define CAUSE_CE_SHIFT 28
+#define CAUSE_DC (1u << 27)
+#define CAUSE_IV (1u << 23)
+#define CAUSE_IP_SHIFT 8          /* IP7..IP0: bits 15:8 */
+#define CAUSE_EXC_SHIFT 2         /* ExcCode: bits 6:2 */
+
+#define MIPS_TLB_MAX 64
 
 /* ISA levels a pattern may require. */
 enum mips_isa {
@@ -55,6 +94,23 @@ enum { FP_INEXACT = 1, FP_UNDERFLOW = 2, FP_OVERFLOW = 4, FP_DIV0 = 8,
 
 /* TB flags: what changes decoding. */
 #define MIPS_TBFLAG_FR 1u          /* Status.FR: 64-bit FPU registers */
+/* System mode only (user mode never sets them): */
+#define MIPS_TBFLAG_SYS 2u         /* privileged architecture present */
+#define MIPS_TBFLAG_KSU_SHIFT 2    /* bits 3:2: effective mode 0/1/2 */
+#define MIPS_TBFLAG_ERL 0x10u      /* Status.ERL: kuseg unmapped */
+#define MIPS_TBFLAG_CP0 0x20u      /* CP0 usable (kernel mode or CU0) */
+#define MIPS_TBFLAG_CU1 0x40u      /* Status.CU1: FPU usable */
+#define MIPS_TBFLAG_ASID_SHIFT 8   /* mapped code: EntryHi.ASID */
+
+/* One entry of the guest TLB (MIPS32: VPN2 of EntryHi, PageMask,
+ * the EntryLo pair; G is the AND of the two G bits). */
+struct mips_tlb_entry {
+    uint32_t vpn2;         /* EntryHi bits 31:13 (masked by pagemask) */
+    uint32_t pagemask;     /* PageMask.Mask as in the register */
+    uint8_t asid;
+    bool g;
+    uint32_t lo[2];        /* EntryLo0/1 without G */
+};
 
 struct mips_cpu {
     struct cpu_common common;
@@ -74,6 +130,27 @@ struct mips_cpu {
     uint32_t fir;          /* FIR: read-only implementation register */
     uint32_t fr;           /* Status.FR (0 or 1) */
 
+    /* ---- System mode: the privileged resource architecture ---- */
+    bool sys;              /* CP0, TLB and exceptions are emulated */
+    bool in_ds;            /* restore_state: the insn was in a delay slot */
+    bool halted;           /* WAIT: idle until an interrupt */
+    uint32_t cp0_index, cp0_entrylo0, cp0_entrylo1, cp0_context;
+    uint32_t cp0_pagemask, cp0_wired, cp0_hwrena, cp0_badvaddr;
+    uint32_t cp0_entryhi, cp0_compare, cp0_status, cp0_intctl;
+    uint32_t cp0_srsctl, cp0_cause, cp0_epc, cp0_prid, cp0_ebase;
+    uint32_t cp0_config[4], cp0_lladdr, cp0_errorepc, cp0_desave;
+    uint32_t cp0_taglo, cp0_datalo;
+    uint32_t irq_lines;    /* hardware lines HW0..HW5 (IP2..IP7), atomic */
+    int64_t count_offset;  /* Count = (ns / 10 + count_offset) */
+    int64_t timer_deadline;/* host ns when Count reaches Compare, 0: none */
+    uint32_t random_seed;
+    int tlb_n;
+    struct mips_tlb_entry tlb[MIPS_TLB_MAX];
+    /* Board services: arm the host timer that kicks the CPU at a host
+     * CLOCK_MONOTONIC nanosecond; UHI semihosting (sdbbp 1), NULL: off. */
+    void (*arm_timer)(struct cpu_common *cpu, int64_t ns);
+    void (*semihost)(struct cpu_common *cpu);
+
     bool is64;             /* MIPS64 (registers are 64 bits) */
     bool big_endian;
     const char *model;
@@ -85,5 +162,31 @@ static inline struct mips_cpu *mips_cpu(struct cpu_common *c)
 }
 
 bool mips_cpu_set_model(struct mips_cpu *cpu, const char *name);
+
+/* ---- System mode (cp0.c, exc.c, tlb.c) ---- */
+/* Turn on the privileged architecture and reset it (reset vector). */
+void mips_sys_reset(struct mips_cpu *cpu);
+/* Drive hardware interrupt line n (0..5 = IP2..IP7) from a device. */
+void mips_set_irq(struct mips_cpu *cpu, int n, bool level);
+/* Host monotonic nanoseconds (the virtual clock's source). */
+int64_t mips_clock_ns(void);
+/* Cause with the live IP bits (timer, hardware lines). */
+uint32_t mips_cause(struct mips_cpu *cpu);
+void mips_timer_update(struct mips_cpu *cpu);
+/* Enter the exception handler for ExcCode exc (refill: the TLB refill
+ * vector when EXL was clear); PC is the faulting instruction, in_ds
+ * tells whether it sat in a delay slot. */
+void mips_exception_enter(struct mips_cpu *cpu, int exc, bool refill);
+/* target_info hooks. */
+bool mips_do_exception(struct cpu_common *c, int excp);
+bool mips_check_interrupt(struct cpu_common *c);
+bool mips_has_work(struct cpu_common *c);
+int mips_mmu_index(uint32_t flags);
+bool mips_tlb_fill(struct cpu_common *c, uint64_t vaddr, int access,
+                   int mmu_idx, bool probe);
+/* Virtual to physical for the monitor/gdb (no exception): -1 if none. */
+uint64_t mips_get_phys(struct mips_cpu *cpu, uint64_t vaddr);
+/* The current TB flags' system part. */
+uint32_t mips_sys_tb_flags(struct mips_cpu *cpu, uint64_t pc);
 
 #endif

@@ -10,6 +10,12 @@
 
 static bool trans_SYSCALL(struct mips_dc *s, uint32_t i)
 {
+    /* System mode: a Sys exception with EPC on the SYSCALL (and BD for
+     * one in a delay slot), as the PRA has it. */
+    if (s->flags & MIPS_TBFLAG_SYS) {
+        mips_gen_exception(s, EXCP_SYSCALL);
+        return true;
+    }
     /* A syscall in a delay slot would have to resume at the branch
      * target; the ABI never does it, so it is reserved here. */
     if (s->in_slot)

@@ -149,6 +149,7 @@ void mips_decoder_build(void)
     add_table(mips_branch_patterns, mips_branch_patterns_n);
     add_table(mips_mem_patterns, mips_mem_patterns_n);
     add_table(mips_fpu_patterns, mips_fpu_patterns_n);
+    add_table(mips_cp0_patterns, mips_cp0_patterns_n);
 
     size_t total = 0;
     for (int k = 0; k < NKEYS; k++)
@@ -184,6 +185,19 @@ const struct mips_pattern *mips_decode(uint32_t insn, bool is64)
 bool mips_translate_insn(struct mips_dc *s, uint32_t insn)
 {
     const struct mips_pattern *p = mips_decode(insn, s->is64);
+    if (p && (s->flags & MIPS_TBFLAG_SYS)) {
+        /* Coprocessor Unusable: FPU instructions without Status.CU1,
+         * CACHE outside kernel mode without CU0. */
+        if (p >= mips_fpu_patterns && p < mips_fpu_patterns + mips_fpu_patterns_n &&
+            !(s->flags & MIPS_TBFLAG_CU1)) {
+            mips_gen_exception(s, MIPS_EXCP_CPU + 1);
+            return true;
+        }
+        if (OP(insn) == 0x2f && !(s->flags & MIPS_TBFLAG_CP0)) {
+            mips_gen_exception(s, MIPS_EXCP_CPU + 0);
+            return true;
+        }
+    }
     return p && p->trans(s, insn);
 }
 
@@ -228,6 +242,7 @@ void mips_translate(struct ir_ctx *c)
         .be = cpu->big_endian,
         .fr = (c->flags & MIPS_TBFLAG_FR) != 0,
         .has_ps = (cpu->fir & FIR_PS) != 0,
+        .flags = c->flags,
     };
     uint64_t page = c->pc & GUEST_PAGE_MASK;
     /* Leave room for a delay slot after the last instruction. */

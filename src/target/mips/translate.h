@@ -30,6 +30,7 @@ struct mips_dc {
     bool be;
     bool fr;              /* Status.FR */
     bool has_ps;          /* FIR.PS: the paired-single format exists */
+    uint32_t flags;       /* TB flags (MIPS_TBFLAG_*) */
     enum mips_disas_end end;
     /* Set while the instruction in a branch delay slot is translated:
      * the branch's address (restored on an exception there). */
@@ -125,6 +126,7 @@ MIPS_TABLE(mips_branch_patterns);
 MIPS_TABLE(mips_mem_patterns);
 MIPS_TABLE(mips_special_patterns);
 MIPS_TABLE(mips_fpu_patterns);
+MIPS_TABLE(mips_cp0_patterns);
 #define MIPS_TABLE_END(name) \
     const int name##_n = sizeof(name) / sizeof(name[0])
 
@@ -145,6 +147,16 @@ void mips_translate(struct ir_ctx *c);
 /* Helpers (helpers.c). */
 extern const struct ir_helper helper_mips_exception_exit;
 extern const struct ir_helper helper_mips_rdhwr_cc;
+/* System mode (cp0.c, exc.c, tlb.c). */
+extern const struct ir_helper helper_mips_eret;
+extern const struct ir_helper helper_mips_tlbr, helper_mips_tlbwi,
+    helper_mips_tlbwr, helper_mips_tlbp;
+/* Set the CP0 state of the MMU fault an access would take; returns its
+ * cpu_exec code (MIPS_EXCP_GUEST + ...), 0 when it would not fault. */
+int mips_mmu_fault(struct mips_cpu *cpu, uint64_t vaddr, int access,
+                   int mmu_idx);
+/* PRId and Config0-3 of the model, TLB size (cpu.c). */
+void mips_cpu_sys_config(struct mips_cpu *cpu);
 
 /* FPU (fpu.c): FCC[cc] as an i32 0/1. */
 ir_t mips_gen_fcc(struct mips_dc *s, int cc);

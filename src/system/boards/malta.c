@@ -1,0 +1,393 @@
+/*
+ * The MIPS Malta board, minimal: RAM at physical 0 (up to 256 MiB low
+ * memory), the 4 MiB boot ROM at 0x1fc00000 with the board ID word, the
+ * GT-64120 system controller's register block (gt64120.c) whose PCI I/O
+ * window at 0x18000000 holds the ISA space, a 16550 UART at ISA 0x3f8 on
+ * serial0, and the FPGA registers at 0x1f000000 (soft reset).  Boots a
+ * raw -bios image at the reset vector, or an ELF -kernel through a small
+ * boot stub in the ROM that passes YAMON-style arguments.  UHI
+ * semihosting (-semihosting) serves bare-metal programs.
+ *
+ * Not yet here: the i8259 pair, RTC, PIT, i8042, PIIX4 and PCI devices,
+ * -initrd, MIPS64.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine/exec.h"
+#include "engine/softmmu.h"
+#include "system/boards/cpu_loop.h"
+#include "system/chardev.h"
+#include "system/devices/gt64120.h"
+#include "system/devices/uart16550.h"
+#include "system/machine.h"
+#include "system/mainloop.h"
+#include "system/memory.h"
+#include "system/runstate.h"
+#include "target/mips/cpu.h"
+#include "target/target.h"
+#include "util/error.h"
+
+#define ROM_BASE 0x1fc00000u
+#define ROM_SIZE 0x00400000u
+#define LOWMEM_MAX 0x10000000u      /* 256 MiB below the I/O space */
+#define ISA_IO_BASE 0x18000000u     /* GT-64120 PCI I/O window */
+#define ISA_IO_SIZE 0x00200000u
+#define GT_BASE 0x1be00000u
+#define FPGA_BASE 0x1f000000u
+#define FPGA_SIZE 0x00100000u
+/* The boot stub and YAMON's argument block. */
+#define STUB_OFFSET 0x580u
+#define ENVP_PADDR 0x00002000u
+#define ENVP_ENTRIES 16
+#define ENVP_ENTRY_SIZE 256
+/* Board ID at 0x1fc00010: Malta with a CoreLV, as YAMON leaves it. */
+#define BOARD_ID 0x00000420u
+
+struct malta {
+    struct machine *m;
+    const struct target_info *t;
+    bool be;
+    struct sys_cpu *sc;
+    struct mips_cpu *cpu;
+    uint8_t *ram, *rom;
+    uint64_t lowmem;
+    struct uart16550 *uart;
+    struct gt64120 *gt;
+    uint32_t fpga[FPGA_SIZE / 4 / 256];   /* first 1 KiB words kept */
+    volatile int reset_req;
+};
+
+static struct malta malta;
+
+/* ---- Helpers ------------------------------------------------------------------ */
+
+static void put32(uint8_t *p, uint32_t v, bool be)
+{
+    for (int i = 0; i < 4; i++)
+        p[be ? i : 3 - i] = (uint8_t)(v >> (24 - 8 * i));
+}
+
+static uint32_t get32(const uint8_t *p, bool be)
+{
+    return be ? (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3]
+              : (uint32_t)p[3] << 24 | p[2] << 16 | p[1] << 8 | p[0];
+}
+
+static uint16_t get16(const uint8_t *p, bool be)
+{
+    return be ? (uint16_t)(p[0] << 8 | p[1]) : (uint16_t)(p[1] << 8 | p[0]);
+}
+
+static uint8_t *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 20, n = 0;
+    uint8_t *buf = xmalloc(cap);
+    for (;;) {
+        if (n == cap)
+            buf = xrealloc(buf, cap *= 2);
+        size_t r = fread(buf + n, 1, cap - n, f);
+        if (r == 0)
+            break;
+        n += r;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+/* ---- Loading ------------------------------------------------------------------ */
+
+/* A 32-bit ELF executable of the board's byte order into RAM (KSEG0/1
+ * addresses load at their physical alias).  Returns the entry point. */
+static uint32_t load_elf(const char *path, uint32_t *kernel_end)
+{
+    size_t len;
+    uint8_t *f = read_file(path, &len);
+    bool be = malta.be;
+    if (!f)
+        fatal("could not load kernel '%s'", path);
+    if (len < 52 || memcmp(f, "\177ELF", 4) || f[4] != 1)
+        fatal("-kernel %s: not a 32-bit ELF file", path);
+    if ((f[5] == 2) != be)
+        fatal("-kernel %s: wrong byte order for this machine", path);
+    if (get16(f + 18, be) != 8)
+        fatal("-kernel %s: not a MIPS ELF file", path);
+    uint32_t entry = get32(f + 24, be);
+    uint32_t phoff = get32(f + 28, be);
+    unsigned phentsize = get16(f + 42, be), phnum = get16(f + 44, be);
+    uint32_t end = 0;
+    for (unsigned i = 0; i < phnum; i++) {
+        uint64_t o = (uint64_t)phoff + (uint64_t)i * phentsize;
+        if (phentsize < 32 || o + 32 > len)
+            fatal("-kernel %s: bad program headers", path);
+        const uint8_t *ph = f + o;
+        if (get32(ph, be) != 1)     /* PT_LOAD */
+            continue;
+        uint32_t off = get32(ph + 4, be), vaddr = get32(ph + 8, be);
+        uint32_t filesz = get32(ph + 16, be), memsz = get32(ph + 20, be);
+        uint32_t paddr = vaddr & 0x1fffffffu;
+        if ((uint64_t)off + filesz > len || filesz > memsz)
+            fatal("-kernel %s: bad segment", path);
+        if (paddr > malta.lowmem || memsz > malta.lowmem - paddr)
+            fatal("-kernel %s: segment at 0x%08x does not fit in RAM", path,
+                  vaddr);
+        memcpy(malta.ram + paddr, f + off, filesz);
+        memset(malta.ram + paddr + filesz, 0, memsz - filesz);
+        if (vaddr + memsz > end)
+            end = vaddr + memsz;
+    }
+    free(f);
+    *kernel_end = end;
+    return entry;
+}
+
+/* YAMON's argument block at ENVP_PADDR: a table of pointers (argv, then
+ * the environment as name/value pairs, NULL-terminated) and the strings. */
+static void set_prom(int index, const char *s)
+{
+    uint8_t *table = malta.ram + ENVP_PADDR;
+    if (!s) {
+        put32(table + 4 * index, 0, malta.be);
+        return;
+    }
+    uint32_t str = ENVP_PADDR + ENVP_ENTRIES * 4 + index * ENVP_ENTRY_SIZE;
+    snprintf((char *)malta.ram + str, ENVP_ENTRY_SIZE, "%s", s);
+    put32(table + 4 * index, 0x80000000u | str, malta.be);
+}
+
+static void write_boot_stub(uint32_t entry)
+{
+    char buf[ENVP_ENTRY_SIZE];
+    const struct machine *m = malta.m;
+    int i = 0;
+    set_prom(i++, m->kernel);
+    set_prom(i++, m->append ? m->append : "");
+    set_prom(i++, "memsize");
+    snprintf(buf, sizeof(buf), "%llu", (unsigned long long)malta.lowmem);
+    set_prom(i++, buf);
+    set_prom(i++, "ememsize");
+    snprintf(buf, sizeof(buf), "%llu", (unsigned long long)m->ram_size);
+    set_prom(i++, buf);
+    set_prom(i++, "modetty0");
+    set_prom(i++, "38400n8r");
+    set_prom(i, NULL);
+
+    /* a0 = argc, a1 = argv, a2 = envp, a3 = memsize, sp below the block,
+     * then jump to the kernel. */
+    uint32_t argv = 0x80000000u | ENVP_PADDR, envp = argv + 8;
+    uint32_t sp = argv - 64;
+    uint32_t mem = (uint32_t)malta.lowmem;
+#define LUI(rt, v) (0x3c000000u | (rt) << 16 | ((v) >> 16))
+#define ORI(rt, v) (0x34000000u | (rt) << 21 | (rt) << 16 | ((v) & 0xffff))
+    const uint32_t stub[] = {
+        LUI(29, sp), ORI(29, sp),
+        0x24040002u,                         /* addiu a0, zero, 2 */
+        LUI(5, argv), ORI(5, argv),
+        LUI(6, envp), ORI(6, envp),
+        LUI(7, mem), ORI(7, mem),
+        LUI(25, entry), ORI(25, entry),
+        0x03200008u,                         /* jr t9 */
+        0,
+    };
+    for (size_t k = 0; k < sizeof(stub) / 4; k++)
+        put32(malta.rom + STUB_OFFSET + 4 * k, stub[k], malta.be);
+    /* Reset vector: j to the stub. */
+    put32(malta.rom, 0x08000000u | (((0xbfc00000u + STUB_OFFSET) >> 2) &
+                                    0x03ffffffu), malta.be);
+    put32(malta.rom + 4, 0, malta.be);
+}
+
+static void load_images(void)
+{
+    const struct machine *m = malta.m;
+    memset(malta.rom, 0, ROM_SIZE);
+    if (m->bios) {
+        size_t len;
+        uint8_t *b = read_file(m->bios, &len);
+        if (!b)
+            fatal("could not load MIPS bios '%s'", m->bios);
+        if (len > ROM_SIZE)
+            fatal("-bios %s: larger than the 4 MiB boot ROM", m->bios);
+        memcpy(malta.rom, b, len);
+        free(b);
+    }
+    if (m->kernel) {
+        uint32_t end;
+        uint32_t entry = load_elf(m->kernel, &end);
+        write_boot_stub(entry);
+    }
+    /* The board ID where Linux and YAMON read it (a -bios image that
+     * covers it brings its own). */
+    if (!m->bios)
+        put32(malta.rom + 0x10, BOARD_ID, malta.be);
+}
+
+/* ---- FPGA ------------------------------------------------------------------------ */
+
+static uint64_t fpga_read(void *opaque, uint64_t off, unsigned size)
+{
+    if (off / 4 < sizeof(malta.fpga) / 4)
+        return malta.fpga[off / 4];
+    return 0;
+}
+
+static void fpga_write(void *opaque, uint64_t off, uint64_t val, unsigned size)
+{
+    if (off == 0x500) {
+        /* SOFTRES: the magic value resets the board. */
+        if ((val & 0xff) == 0x42) {
+            __atomic_store_n(&malta.reset_req, 1, __ATOMIC_RELEASE);
+            mainloop_kick();
+        }
+        return;
+    }
+    /* LEDs and the ASCII display only hold what was written. */
+    if (off / 4 < sizeof(malta.fpga) / 4)
+        malta.fpga[off / 4] = (uint32_t)val;
+}
+
+static void board_on_wake(void *opaque)
+{
+    if (__atomic_exchange_n(&malta.reset_req, 0, __ATOMIC_ACQ_REL))
+        runstate_request_reset(SHUTDOWN_CAUSE_GUEST_RESET);
+}
+
+/* ---- UHI semihosting --------------------------------------------------------------- */
+
+/* UHI operation codes ($25) and the newlib errno values it returns. */
+enum { UHI_EXIT = 1, UHI_OPEN = 2, UHI_CLOSE = 3, UHI_READ = 4,
+       UHI_WRITE = 5 };
+enum { UHI_EBADF = 9, UHI_ENOSYS = 88 };
+
+static void uhi_call(struct cpu_common *c)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    uint32_t op = (uint32_t)cpu->gpr[25];
+    uint32_t a0 = (uint32_t)cpu->gpr[4], a1 = (uint32_t)cpu->gpr[5];
+    uint32_t a2 = (uint32_t)cpu->gpr[6];
+    int64_t ret = -1;
+    int err = 0;
+    int mmu = mips_mmu_index(mips_sys_tb_flags(cpu, cpu->pc));
+
+    switch (op) {
+    case UHI_EXIT:
+        sys_request_exit((int)a0);
+        /* Nothing more runs: the main loop ends the process. */
+        for (;;)
+            pause();
+    case UHI_WRITE:
+        if (a0 != 1 && a0 != 2) {
+            err = UHI_EBADF;
+            break;
+        }
+        ret = 0;
+        while (ret < a2) {
+            uint8_t buf[256];
+            uint32_t n = a2 - (uint32_t)ret < sizeof(buf) ? a2 - (uint32_t)ret
+                                                          : sizeof(buf);
+            if (!softmmu_rw_virtual(c, a1 + (uint32_t)ret, buf, n, false, mmu))
+                break;
+            if (write((int)a0, buf, n) != (ssize_t)n)
+                break;
+            ret += n;
+        }
+        break;
+    case UHI_READ:
+    case UHI_OPEN:
+    case UHI_CLOSE:
+        err = UHI_EBADF;
+        break;
+    default:
+        err = UHI_ENOSYS;
+        break;
+    }
+    cpu->gpr[2] = (uint32_t)(int32_t)ret;
+    cpu->gpr[3] = (uint32_t)err;
+}
+
+/* ---- Board ------------------------------------------------------------------------- */
+
+static void malta_reset_cpu(void)
+{
+    struct mips_cpu *cpu = malta.cpu;
+    const char *model = cpu->model;
+    malta.t->cpu_reset(&cpu->common);
+    mips_cpu_set_model(cpu, model);
+    mips_sys_reset(cpu);
+    cpu->arm_timer = sys_cpu_arm_timer;
+    cpu->semihost = malta.m->semihosting ? uhi_call : NULL;
+}
+
+static bool malta_init(struct machine *m, char **err)
+{
+    malta.m = m;
+    malta.t = target_find(m->arch->name);
+    if (!malta.t || malta.t->addr_bits != 32) {
+        *err = xstrdup("the Malta board is emulated for mips and mipsel only");
+        return false;
+    }
+    malta.be = malta.t->big_endian;
+    malta.lowmem = m->ram_size < LOWMEM_MAX ? m->ram_size : LOWMEM_MAX;
+
+    malta.ram = memory_add_ram("malta.ram", 0, malta.lowmem, NULL);
+    m->ram = NULL;    /* the memory map serves pmemsave and xp */
+    malta.gt = gt64120_new(malta.be);
+    memory_add_mmio("gt64120", GT_BASE, 0x1000, malta.gt, gt64120_read,
+                    gt64120_write);
+    memory_add_mmio("malta.fpga", FPGA_BASE, FPGA_SIZE, NULL, fpga_read,
+                    fpga_write);
+    malta.rom = memory_add_rom("malta.bios", ROM_BASE, ROM_SIZE);
+    malta.uart = uart16550_new(chardev_find("serial0"), 0, NULL, NULL);
+    memory_add_mmio("serial0", ISA_IO_BASE + 0x3f8, 8, malta.uart,
+                    uart16550_read, uart16550_write);
+    mainloop_on_wake(board_on_wake, NULL);
+    sys_cpu_loop_hooks();
+
+    load_images();
+
+    sys_engine_init(malta.t);
+    const char *model = m->cpu_model ? m->cpu_model : "24Kf";
+    malta.sc = sys_cpu_create(malta.t, 0, model);
+    malta.cpu = mips_cpu(sys_cpu_state(malta.sc));
+    malta_reset_cpu();
+    m->ncpus = 1;
+    return true;
+}
+
+static void malta_reset(struct machine *m)
+{
+    /* The vCPU is paused: no translated code runs. */
+    uart16550_reset(malta.uart);
+    gt64120_reset(malta.gt);
+    memset(malta.fpga, 0, sizeof(malta.fpga));
+    load_images();
+    tb_flush_all();
+    malta_reset_cpu();
+}
+
+static const char *const malta_arches[] = { "mips", "mipsel", NULL };
+
+static const struct board board_malta = {
+    .name = "malta",
+    .desc = "MIPS Malta Core LV",
+    .arches = malta_arches,
+    .default_for = "mips,mipsel",
+    .cpu_max = 1,
+    .default_cpu = "24Kf",
+    .default_ram_id = "mips_malta.ram",
+    .default_ram = 128ull << 20,
+    .init = malta_init,
+    .reset = malta_reset,
+    .default_serial = true,
+};
+
+__attribute__((constructor)) static void malta_register(void)
+{
+    board_register(&board_malta);
+}

@@ -1,0 +1,219 @@
+/*
+ * The MIPS32 MMU in system mode: the fixed segments (kuseg, kseg0/1
+ * unmapped at physical & 0x1fffffff, ksseg, kseg3), the address errors of
+ * user and supervisor mode, the joint TLB (VPN2 pairs with PageMask, ASID
+ * match unless G), its refill / invalid / modified exceptions with
+ * BadVAddr, Context and EntryHi, and TLBR/TLBWI/TLBWR/TLBP.  Translations
+ * are cached per 4 KiB page in the engine's soft TLB.
+ */
+#include <stddef.h>
+
+#include "engine/exec.h"
+#include "engine/softmmu.h"
+#include "target/mips/translate.h"
+
+enum xlate {
+    XL_OK,
+    XL_ADDR_ERROR,   /* segment not accessible in this mode */
+    XL_REFILL,       /* no matching TLB entry */
+    XL_INVALID,      /* matching entry with V clear */
+    XL_MODIFIED,     /* store through an entry with D clear */
+};
+
+/* Look vaddr up in the TLB.  pagesize: the entry's (for the soft TLB). */
+static enum xlate tlb_lookup(struct mips_cpu *cpu, uint32_t vaddr, int access,
+                             uint32_t *paddr, int *prot)
+{
+    uint8_t asid = cpu->cp0_entryhi & 0xff;
+    for (int i = 0; i < cpu->tlb_n; i++) {
+        const struct mips_tlb_entry *e = &cpu->tlb[i];
+        uint32_t mask = e->pagemask | 0x1fffu;      /* VPN2 + offset bits */
+        if ((vaddr & ~mask) != (e->vpn2 & ~mask) || !(e->g || e->asid == asid))
+            continue;
+        uint32_t half = (mask + 1) >> 1;            /* one page of the pair */
+        uint32_t lo = e->lo[(vaddr & half) ? 1 : 0];
+        if (!(lo & 2))
+            return XL_INVALID;
+        if (access == MMU_DATA_STORE && !(lo & 4))
+            return XL_MODIFIED;
+        uint64_t pfn = (uint64_t)((lo >> 6) & 0x00ffffffu) << 12;
+        *paddr = (uint32_t)((pfn & ~(uint64_t)(half - 1)) | (vaddr & (half - 1)));
+        *prot = PROT_R | PROT_X | ((lo & 4) ? PROT_W : 0);
+        return XL_OK;
+    }
+    return XL_REFILL;
+}
+
+/* mmu_idx: 0 kernel, 1 supervisor, 2 user, 3 kernel with ERL. */
+static enum xlate translate(struct mips_cpu *cpu, uint32_t vaddr, int access,
+                            int mmu_idx, uint32_t *paddr, int *prot)
+{
+    bool kernel = mmu_idx == 0 || mmu_idx == 3;
+    *prot = PROT_R | PROT_W | PROT_X;
+    if (vaddr < 0x80000000u) {                      /* kuseg */
+        if (mmu_idx == 3) {
+            *paddr = vaddr;                          /* ERL: unmapped */
+            return XL_OK;
+        }
+        return tlb_lookup(cpu, vaddr, access, paddr, prot);
+    }
+    if (vaddr < 0xc0000000u) {                      /* kseg0, kseg1 */
+        if (!kernel)
+            return XL_ADDR_ERROR;
+        *paddr = vaddr & 0x1fffffffu;
+        return XL_OK;
+    }
+    if (vaddr < 0xe0000000u) {                      /* ksseg / kseg2 */
+        if (mmu_idx == 2)
+            return XL_ADDR_ERROR;
+        return tlb_lookup(cpu, vaddr, access, paddr, prot);
+    }
+    if (!kernel)                                     /* kseg3 */
+        return XL_ADDR_ERROR;
+    return tlb_lookup(cpu, vaddr, access, paddr, prot);
+}
+
+/* Set the CP0 state of an MMU exception; returns the cpu_exec code. */
+static int fault_state(struct mips_cpu *cpu, uint32_t vaddr, int access,
+                       enum xlate r)
+{
+    bool store = access == MMU_DATA_STORE;
+    cpu->cp0_badvaddr = vaddr;
+    if (r == XL_ADDR_ERROR)
+        return MIPS_EXCP_GUEST + (store ? EXC_ADES : EXC_ADEL);
+    cpu->cp0_context = (cpu->cp0_context & 0xff800000u) |
+                       ((vaddr >> 13) << 4 & 0x007ffff0u);
+    cpu->cp0_entryhi = (cpu->cp0_entryhi & 0xffu) | (vaddr & 0xffffe000u);
+    if (r == XL_MODIFIED)
+        return MIPS_EXCP_GUEST + EXC_MOD;
+    int code = MIPS_EXCP_GUEST + (store ? EXC_TLBS : EXC_TLBL);
+    /* A refill uses its own vector only when EXL is clear. */
+    if (r == XL_REFILL && !(cpu->cp0_status & ST_EXL))
+        code += MIPS_EXCP_REFILL;
+    return code;
+}
+
+int mips_mmu_fault(struct mips_cpu *cpu, uint64_t vaddr, int access,
+                   int mmu_idx)
+{
+    uint32_t paddr;
+    int prot;
+    enum xlate r = translate(cpu, (uint32_t)vaddr, access, mmu_idx, &paddr,
+                             &prot);
+    if (r == XL_OK)
+        return 0;
+    /* The entry's address (ASID/EntryHi) changes: flush the soft TLB of
+     * nothing; fault_state only writes CP0. */
+    return fault_state(cpu, (uint32_t)vaddr, access, r);
+}
+
+bool mips_tlb_fill(struct cpu_common *c, uint64_t vaddr, int access,
+                   int mmu_idx, bool probe)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    uint32_t paddr;
+    int prot;
+    enum xlate r = translate(cpu, (uint32_t)vaddr, access, mmu_idx, &paddr,
+                             &prot);
+    if (r == XL_OK) {
+        softmmu_tlb_set_page(c, vaddr, paddr, prot, mmu_idx);
+        return true;
+    }
+    if (probe)
+        return false;
+    int code = fault_state(cpu, (uint32_t)vaddr, access, r);
+    cpu_raise(c, code, 0);
+}
+
+uint64_t mips_get_phys(struct mips_cpu *cpu, uint64_t vaddr)
+{
+    uint32_t paddr;
+    int prot;
+    int mmu = mips_mmu_index(mips_sys_tb_flags(cpu, cpu->pc));
+    if (translate(cpu, (uint32_t)vaddr, MMU_DATA_LOAD, mmu, &paddr, &prot) !=
+        XL_OK)
+        return ~0ull;
+    return paddr;
+}
+
+/* ---- TLB instructions ------------------------------------------------------------- */
+
+/* Before an entry changes: no translation made through it survives. */
+static void entry_drop(struct cpu_common *c, const struct mips_tlb_entry *e)
+{
+    uint32_t mask = e->pagemask | 0x1fffu;
+    uint64_t start = e->vpn2 & ~mask;
+    if (start >= 0x80000000u && start < 0xc0000000u)
+        return;    /* the reset pattern: never matched */
+    softmmu_tlb_flush(c);
+    tb_invalidate_range(start, start + (uint64_t)mask + 1);
+}
+
+static void tlb_write(struct cpu_common *c, int i)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    struct mips_tlb_entry *e = &cpu->tlb[i];
+    entry_drop(c, e);
+    e->pagemask = cpu->cp0_pagemask;
+    e->vpn2 = cpu->cp0_entryhi & ~(cpu->cp0_pagemask | 0x1fffu);
+    e->asid = cpu->cp0_entryhi & 0xff;
+    e->g = (cpu->cp0_entrylo0 & cpu->cp0_entrylo1 & 1) != 0;
+    e->lo[0] = cpu->cp0_entrylo0 & ~1u;
+    e->lo[1] = cpu->cp0_entrylo1 & ~1u;
+    entry_drop(c, e);
+}
+
+static uint64_t mips_tlbwi(struct cpu_common *c)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    tlb_write(c, (int)(cpu->cp0_index & 0x7fffffffu) % cpu->tlb_n);
+    return 0;
+}
+IR_HELPER_DEF(mips_tlbwi, 0, false, IR_HELPER_NO_RAISE);
+
+static uint64_t mips_tlbwr(struct cpu_common *c)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    uint32_t span = (uint32_t)cpu->tlb_n - cpu->cp0_wired;
+    int i = (int)cpu->cp0_wired < cpu->tlb_n && span
+                ? cpu->tlb_n - 1 - (int)(cpu->random_seed % span)
+                : cpu->tlb_n - 1;
+    cpu->random_seed = cpu->random_seed * 1103515245u + 12345u;
+    tlb_write(c, i);
+    return 0;
+}
+IR_HELPER_DEF(mips_tlbwr, 0, false, IR_HELPER_NO_RAISE);
+
+static uint64_t mips_tlbp(struct cpu_common *c)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    uint32_t hi = cpu->cp0_entryhi;
+    for (int i = 0; i < cpu->tlb_n; i++) {
+        const struct mips_tlb_entry *e = &cpu->tlb[i];
+        uint32_t mask = e->pagemask | 0x1fffu;
+        if ((hi & ~mask) == (e->vpn2 & ~mask) &&
+            (e->g || e->asid == (hi & 0xff))) {
+            cpu->cp0_index = (uint32_t)i;
+            return 0;
+        }
+    }
+    cpu->cp0_index |= 0x80000000u;
+    return 0;
+}
+IR_HELPER_DEF(mips_tlbp, 0, false, IR_HELPER_NO_RAISE);
+
+static uint64_t mips_tlbr(struct cpu_common *c)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    const struct mips_tlb_entry *e =
+        &cpu->tlb[(cpu->cp0_index & 0x7fffffffu) % cpu->tlb_n];
+    uint32_t old_asid = cpu->cp0_entryhi & 0xff;
+    cpu->cp0_entryhi = e->vpn2 | e->asid;
+    cpu->cp0_pagemask = e->pagemask;
+    cpu->cp0_entrylo0 = e->lo[0] | (e->g ? 1 : 0);
+    cpu->cp0_entrylo1 = e->lo[1] | (e->g ? 1 : 0);
+    if (old_asid != e->asid)
+        softmmu_tlb_flush(c);
+    return 0;
+}
+IR_HELPER_DEF(mips_tlbr, 0, false, IR_HELPER_NO_RAISE);
