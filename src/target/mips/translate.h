@@ -93,9 +93,12 @@ static inline uint64_t mips_addr(const struct mips_dc *s, uint64_t a)
 {
     return s->is64 ? a : (uint32_t)a;
 }
+/* System mode: misaligned accesses are address errors (AdEL/AdES);
+ * user mode keeps what Linux gives a program (see mem.c). */
 static inline enum ir_memop mips_mo(const struct mips_dc *s, int mo)
 {
-    return (enum ir_memop)(mo | (s->be ? MO_BE : MO_LE));
+    return (enum ir_memop)(mo | (s->be ? MO_BE : MO_LE) |
+                           ((s->flags & MIPS_TBFLAG_SYS) ? MO_ALIGN : 0));
 }
 
 /* ---- Control ---- */

@@ -1,0 +1,54 @@
+# System-mode MIPS (the Malta board):
+#   check-system-mips  bare-metal programs of tests/system/mips/, built
+#                      big- and little-endian, run with -kernel (ELF) or
+#                      -bios (raw ROM image) and -semihosting; each must
+#                      print exactly its .expect file on the UART and exit 0.
+SYSMIPS_SRC := tests/system/mips
+SYSMIPS_OUT := $(BUILD)/tests/system/mips
+SYSMIPS_CFLAGS := -march=24kf -mhard-float -mfp32 -mno-abicalls -fno-pic -G0 \
+                  -O2 -Wall -ffreestanding -nostdlib -static -I$(SYSMIPS_SRC)
+SYSMIPS_RT := $(SYSMIPS_SRC)/start.S $(SYSMIPS_SRC)/rt.c
+SYSMIPS_TESTS := exceptions timer tlb fpu
+SYSMIPS_EXTRA_tlb := $(SYSMIPS_SRC)/user.S
+SYSMIPS_CC_eb := mips-linux-gnu-gcc -EB
+SYSMIPS_CC_el := mipsel-linux-gnu-gcc -EL
+SYSMIPS_KEMU_eb := $(BUILD)/kemu-system-mips
+SYSMIPS_KEMU_el := $(BUILD)/kemu-system-mipsel
+
+SYSMIPS_ELFS := $(foreach e,eb el,$(SYSMIPS_TESTS:%=$(SYSMIPS_OUT)/%-$(e).elf))
+SYSMIPS_BIOS := $(SYSMIPS_OUT)/bios-eb.bin $(SYSMIPS_OUT)/bios-el.bin
+SYSMIPS_DEPS := $(SYSMIPS_RT) $(SYSMIPS_SRC)/rt.h $(SYSMIPS_SRC)/regdef.h \
+                $(SYSMIPS_SRC)/link.ld $(SYSMIPS_SRC)/user.S | $(BUILD)/.deps-test
+
+define sysmips_elf
+$(SYSMIPS_OUT)/$(1)-$(2).elf: $(SYSMIPS_SRC)/$(1).c $(SYSMIPS_DEPS)
+	@mkdir -p $$(dir $$@)
+	$$(SYSMIPS_CC_$(2)) $$(SYSMIPS_CFLAGS) -T $(SYSMIPS_SRC)/link.ld -o $$@ \
+	    $(SYSMIPS_RT) $$(SYSMIPS_EXTRA_$(1)) $$< -lgcc
+endef
+$(foreach t,$(SYSMIPS_TESTS),$(foreach e,eb el,$(eval $(call sysmips_elf,$(t),$(e)))))
+
+$(SYSMIPS_OUT)/bios-%.bin: $(SYSMIPS_SRC)/bios.S $(SYSMIPS_SRC)/regdef.h | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(SYSMIPS_CC_$*) $(SYSMIPS_CFLAGS) -Ttext=0xbfc00000 -e _start \
+	    -o $(SYSMIPS_OUT)/bios-$*.elf $<
+	mips-linux-gnu-objcopy -O binary -j .text $(SYSMIPS_OUT)/bios-$*.elf $@
+
+CHECK_TARGETS += check-system-mips
+.PHONY: check-system-mips
+check-system-mips: $(SYSMIPS_ELFS) $(SYSMIPS_BIOS) $(BUILD)/kemu \
+                   $(SYSMIPS_KEMU_eb) $(SYSMIPS_KEMU_el)
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/check-system-mips.txt
+	@status=0; res=$(TEST_RESULTS)/check-system-mips.txt; \
+	for e in eb el; do \
+	    if [ $$e = eb ]; then k=$(SYSMIPS_KEMU_eb); else k=$(SYSMIPS_KEMU_el); fi; \
+	    for t in $(SYSMIPS_TESTS); do \
+	        $(SYSMIPS_SRC)/run.sh $$k malta-$$t-$$e $$res $(SYSMIPS_SRC)/$$t.expect \
+	            -kernel $(SYSMIPS_OUT)/$$t-$$e.elf || status=1; \
+	    done; \
+	    $(SYSMIPS_SRC)/run.sh $$k malta-bios-$$e $$res $(SYSMIPS_SRC)/bios.expect \
+	        -bios $(SYSMIPS_OUT)/bios-$$e.bin || status=1; \
+	done; \
+	echo "system mips (malta): $$(grep -c '^PASS' $$res) passed, $$(grep -c '^FAIL' $$res) failed"; \
+	exit $$status
