@@ -2,7 +2,8 @@
 #   check-system-mips  bare-metal programs of tests/system/mips/, built
 #                      big- and little-endian, run with -kernel (ELF) or
 #                      -bios (raw ROM image) and -semihosting; each must
-#                      print exactly its .expect file on the UART and exit 0.
+#                      print exactly its .expect file on the UART and exit 0;
+#                      then tests/system/py (QMP against a running Malta CPU).
 SYSMIPS_SRC := tests/system/mips
 SYSMIPS_OUT := $(BUILD)/tests/system/mips
 SYSMIPS_CFLAGS := -march=24kf -mhard-float -mfp32 -mno-abicalls -fno-pic -G0 \
@@ -16,7 +17,8 @@ SYSMIPS_KEMU_eb := $(BUILD)/kemu-system-mips
 SYSMIPS_KEMU_el := $(BUILD)/kemu-system-mipsel
 
 SYSMIPS_ELFS := $(foreach e,eb el,$(SYSMIPS_TESTS:%=$(SYSMIPS_OUT)/%-$(e).elf))
-SYSMIPS_BIOS := $(SYSMIPS_OUT)/bios-eb.bin $(SYSMIPS_OUT)/bios-el.bin
+SYSMIPS_ROMS := bios softreset ticker
+SYSMIPS_BIOS := $(foreach r,$(SYSMIPS_ROMS),$(SYSMIPS_OUT)/$(r)-eb.bin $(SYSMIPS_OUT)/$(r)-el.bin)
 SYSMIPS_DEPS := $(SYSMIPS_RT) $(SYSMIPS_SRC)/rt.h $(SYSMIPS_SRC)/regdef.h \
                 $(SYSMIPS_SRC)/link.ld $(SYSMIPS_SRC)/user.S | $(BUILD)/.deps-test
 
@@ -28,11 +30,15 @@ $(SYSMIPS_OUT)/$(1)-$(2).elf: $(SYSMIPS_SRC)/$(1).c $(SYSMIPS_DEPS)
 endef
 $(foreach t,$(SYSMIPS_TESTS),$(foreach e,eb el,$(eval $(call sysmips_elf,$(t),$(e)))))
 
-$(SYSMIPS_OUT)/bios-%.bin: $(SYSMIPS_SRC)/bios.S $(SYSMIPS_SRC)/regdef.h | $(BUILD)/.deps-test
-	@mkdir -p $(dir $@)
-	$(SYSMIPS_CC_$*) $(SYSMIPS_CFLAGS) -Ttext=0xbfc00000 -e _start \
-	    -o $(SYSMIPS_OUT)/bios-$*.elf $<
-	mips-linux-gnu-objcopy -O binary -j .text $(SYSMIPS_OUT)/bios-$*.elf $@
+# Raw ROM images at the reset vector (-bios).
+define sysmips_rom
+$(SYSMIPS_OUT)/$(1)-$(2).bin: $(SYSMIPS_SRC)/$(1).S $(SYSMIPS_SRC)/regdef.h | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(SYSMIPS_CC_$(2)) $$(SYSMIPS_CFLAGS) -Ttext=0xbfc00000 -e _start \
+	    -o $(SYSMIPS_OUT)/$(1)-$(2).elf $$<
+	mips-linux-gnu-objcopy -O binary -j .text $(SYSMIPS_OUT)/$(1)-$(2).elf $$@
+endef
+$(foreach r,$(SYSMIPS_ROMS),$(foreach e,eb el,$(eval $(call sysmips_rom,$(r),$(e)))))
 
 CHECK_TARGETS += check-system-mips
 .PHONY: check-system-mips
@@ -47,8 +53,12 @@ check-system-mips: $(SYSMIPS_ELFS) $(SYSMIPS_BIOS) $(BUILD)/kemu \
 	        $(SYSMIPS_SRC)/run.sh $$k malta-$$t-$$e $$res $(SYSMIPS_SRC)/$$t.expect \
 	            -kernel $(SYSMIPS_OUT)/$$t-$$e.elf || status=1; \
 	    done; \
-	    $(SYSMIPS_SRC)/run.sh $$k malta-bios-$$e $$res $(SYSMIPS_SRC)/bios.expect \
-	        -bios $(SYSMIPS_OUT)/bios-$$e.bin || status=1; \
+	    for r in bios softreset; do \
+	        $(SYSMIPS_SRC)/run.sh $$k malta-$$r-$$e $$res $(SYSMIPS_SRC)/$$r.expect \
+	            -bios $(SYSMIPS_OUT)/$$r-$$e.bin || status=1; \
+	    done; \
 	done; \
+	KEMU_BUILD=$(abspath $(BUILD)) KEMU_RESULTS=$(abspath $$res) \
+	    $(PYTEST) -q -p no:cacheprovider tests/system/py || status=1; \
 	echo "system mips (malta): $$(grep -c '^PASS' $$res) passed, $$(grep -c '^FAIL' $$res) failed"; \
 	exit $$status

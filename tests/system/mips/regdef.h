@@ -15,3 +15,6 @@
 #define k1 $27
 #define sp $29
 #define ra $31
+#define t4 $12
+#define t5 $13
+#define t6 $14
