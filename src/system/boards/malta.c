@@ -3,12 +3,13 @@
  * memory), the 4 MiB boot ROM at 0x1fc00000 with the board ID word, the
  * GT-64120 system controller's register block (gt64120.c) whose PCI I/O
  * window at 0x18000000 holds the ISA space, a 16550 UART at ISA 0x3f8 on
- * serial0, and the FPGA registers at 0x1f000000 (soft reset).  Boots a
+ * serial0, the MC146818 RTC at ISA 0x70, and the FPGA registers at
+ * 0x1f000000 (soft reset).  Boots a
  * raw -bios image at the reset vector, or an ELF -kernel through a small
  * boot stub in the ROM that passes YAMON-style arguments.  UHI
  * semihosting (-semihosting) serves bare-metal programs.
  *
- * Not yet here: the i8259 pair, RTC, PIT, i8042, PIIX4 and PCI devices,
+ * Not yet here: the i8259 pair, PIT, i8042, PIIX4 and PCI devices,
  * -initrd, MIPS64.
  */
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include "system/boards/cpu_loop.h"
 #include "system/chardev.h"
 #include "system/devices/gt64120.h"
+#include "system/devices/mc146818rtc.h"
 #include "system/devices/uart16550.h"
 #include "system/machine.h"
 #include "system/mainloop.h"
@@ -56,6 +58,7 @@ struct malta {
     uint64_t lowmem;
     struct uart16550 *uart;
     struct gt64120 *gt;
+    struct mc146818 *rtc;
     uint32_t fpga[FPGA_SIZE / 4 / 256];   /* first 1 KiB words kept */
     volatile int reset_req;
 };
@@ -346,6 +349,9 @@ static bool malta_init(struct machine *m, char **err)
     malta.uart = uart16550_new(chardev_find("serial0"), 0, NULL, NULL);
     memory_add_mmio("serial0", ISA_IO_BASE + 0x3f8, 8, malta.uart,
                     uart16550_read, uart16550_write);
+    malta.rtc = mc146818_new();
+    memory_add_mmio("rtc", ISA_IO_BASE + 0x70, 2, malta.rtc, mc146818_read,
+                    mc146818_write);
     mainloop_on_wake(board_on_wake, NULL);
     sys_cpu_loop_hooks();
 
@@ -365,6 +371,7 @@ static void malta_reset(struct machine *m)
     /* The vCPU is paused: no translated code runs. */
     uart16550_reset(malta.uart);
     gt64120_reset(malta.gt);
+    mc146818_reset(malta.rtc);
     memset(malta.fpga, 0, sizeof(malta.fpga));
     load_images();
     tb_flush_all();

@@ -164,8 +164,13 @@ uint64_t uart16550_read(void *opaque, uint64_t offset, unsigned size)
     case 4: v = u->mcr; break;
     case 5: v = LSR_THRE | LSR_TEMT | (u->rx_count ? LSR_DR : 0); break;
     case 6:
-        /* Loopback maps the modem outputs to inputs; else CTS/DSR/DCD up. */
-        v = (u->mcr & MCR_LOOP) ? (uint8_t)((u->mcr & 0x0f) << 4) : 0xb0;
+        /* Loopback feeds the modem outputs back: DTR -> DSR, RTS -> CTS,
+         * OUT1 -> RI, OUT2 -> DCD.  Else CTS, DSR and DCD are up. */
+        if (u->mcr & MCR_LOOP)
+            v = (uint8_t)((u->mcr & 1) << 5 | (u->mcr & 2) << 3 |
+                          (u->mcr & 4) << 4 | (u->mcr & 8) << 4);
+        else
+            v = 0xb0;
         break;
     case 7: v = u->scr; break;
     }
