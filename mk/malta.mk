@@ -62,3 +62,12 @@ check-system-mips: $(SYSMIPS_ELFS) $(SYSMIPS_BIOS) $(BUILD)/kemu \
 	    $(PYTEST) -q -p no:cacheprovider tests/system/py || status=1; \
 	echo "system mips (malta): $$(grep -c '^PASS' $$res) passed, $$(grep -c '^FAIL' $$res) failed"; \
 	exit $$status
+
+# Debian's mipsel Malta kernel boots to the root mount without an
+# initrd (about a minute: the interpreter decompresses the kernel).
+CHECK_TARGETS += check-linux-malta
+.PHONY: check-linux-malta
+check-linux-malta: $(BUILD)/kemu $(SYSMIPS_KEMU_el) | $(BUILD)/.deps-test
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/check-linux-malta.txt
+	tests/system/linux-malta.sh $(TEST_RESULTS)/check-linux-malta.txt
