@@ -3,14 +3,16 @@
  * memory), the 4 MiB boot ROM at 0x1fc00000 with the board ID word, the
  * GT-64120 system controller's register block (gt64120.c) whose PCI I/O
  * window at 0x18000000 holds the ISA space, a 16550 UART at ISA 0x3f8 on
- * serial0, the MC146818 RTC at ISA 0x70, and the FPGA registers at
- * 0x1f000000 (soft reset).  Boots a
- * raw -bios image at the reset vector, or an ELF -kernel through a small
- * boot stub in the ROM that passes YAMON-style arguments.  UHI
+ * serial0 (IRQ 4), the MC146818 RTC at ISA 0x70, the i8259 pair (CPU
+ * interrupt 2, vectors through the GT's interrupt-acknowledge register),
+ * and the FPGA registers at 0x1f000000 (soft reset).  Boots a
+ * raw -bios image at the reset vector, or an ELF -kernel (and -initrd at
+ * the top of low memory) through a small boot stub in the ROM that passes
+ * YAMON-style arguments.  UHI
  * semihosting (-semihosting) serves bare-metal programs.
  *
- * Not yet here: the i8259 pair, PIT, i8042, PIIX4 and PCI devices,
- * -initrd, MIPS64.
+ * PIIX4 functions 0 and 3 answer on PCI (power-off through PM I/O).
+ * Not yet here: the PIT, i8042, PCI devices beyond those, MIPS64.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,8 @@
 #include "system/boards/cpu_loop.h"
 #include "system/chardev.h"
 #include "system/devices/gt64120.h"
+#include "system/devices/i8259.h"
+#include "system/devices/piix4.h"
 #include "system/devices/mc146818rtc.h"
 #include "system/devices/uart16550.h"
 #include "system/machine.h"
@@ -59,8 +63,11 @@ struct malta {
     struct uart16550 *uart;
     struct gt64120 *gt;
     struct mc146818 *rtc;
+    struct i8259 *pic;
+    struct piix4 *piix4;
     uint32_t fpga[FPGA_SIZE / 4 / 256];   /* first 1 KiB words kept */
-    volatile int reset_req;
+    volatile int reset_req, poweroff_req;
+    uint32_t initrd_start, initrd_size;    /* physical; size 0: none */
 };
 
 static struct malta malta;
@@ -170,7 +177,15 @@ static void write_boot_stub(uint32_t entry)
     const struct machine *m = malta.m;
     int i = 0;
     set_prom(i++, m->kernel);
-    set_prom(i++, m->append ? m->append : "");
+    if (malta.initrd_size) {
+        /* Linux finds the initrd from the command line (KSEG0 address). */
+        snprintf(buf, sizeof(buf), "rd_start=0x%08x rd_size=%u %s",
+                 0x80000000u | malta.initrd_start, malta.initrd_size,
+                 m->append ? m->append : "");
+        set_prom(i++, buf);
+    } else {
+        set_prom(i++, m->append ? m->append : "");
+    }
     set_prom(i++, "memsize");
     snprintf(buf, sizeof(buf), "%llu", (unsigned long long)malta.lowmem);
     set_prom(i++, buf);
@@ -223,6 +238,23 @@ static void load_images(void)
     if (m->kernel) {
         uint32_t end;
         uint32_t entry = load_elf(m->kernel, &end);
+        malta.initrd_size = 0;
+        if (m->initrd) {
+            size_t len;
+            uint8_t *rd = read_file(m->initrd, &len);
+            if (!rd)
+                fatal("could not load initial ram disk '%s'", m->initrd);
+            /* At the top of low memory, 128 KiB below the end and 64 KiB
+             * aligned: clear of the kernel, which may decompress itself
+             * above its ELF image. */
+            uint64_t top = malta.lowmem - (128u << 10);
+            if (len + (1u << 20) > top || top - len < (end & 0x1fffffffu))
+                fatal("initrd '%s' does not fit in RAM", m->initrd);
+            malta.initrd_start = (uint32_t)((top - len) & ~0xffffull);
+            malta.initrd_size = (uint32_t)len;
+            memcpy(malta.ram + malta.initrd_start, rd, len);
+            free(rd);
+        }
         write_boot_stub(entry);
     }
     /* The board ID where Linux and YAMON read it (a -bios image that
@@ -259,6 +291,59 @@ static void board_on_wake(void *opaque)
 {
     if (__atomic_exchange_n(&malta.reset_req, 0, __ATOMIC_ACQ_REL))
         runstate_request_reset(SHUTDOWN_CAUSE_GUEST_RESET);
+    if (__atomic_exchange_n(&malta.poweroff_req, 0, __ATOMIC_ACQ_REL))
+        runstate_request_shutdown(SHUTDOWN_CAUSE_GUEST_SHUTDOWN);
+}
+
+/* PIIX4 power management: soft off (from the vCPU thread). */
+static void piix4_poweroff(void *opaque)
+{
+    __atomic_store_n(&malta.poweroff_req, 1, __ATOMIC_RELEASE);
+    mainloop_kick();
+}
+
+static bool piix4_pci_read(void *opaque, unsigned devfn, unsigned reg,
+                           uint32_t *val)
+{
+    return piix4_cfg_read(malta.piix4, devfn, reg, val);
+}
+
+static void piix4_pci_write(void *opaque, unsigned devfn, unsigned reg,
+                            uint32_t val)
+{
+    piix4_cfg_write(malta.piix4, devfn, reg, val);
+}
+
+/* ---- Interrupts ------------------------------------------------------------------ */
+
+/* The i8259 pair's output is CPU interrupt 2 (hardware line 0). */
+static void pic_out(void *opaque, bool level)
+{
+    if (!malta.cpu)
+        return;
+    mips_set_irq(malta.cpu, 0, level);
+    sys_cpu_kick(&malta.cpu->common);
+}
+
+static uint8_t pic_iack(void *opaque)
+{
+    return i8259_iack(malta.pic);
+}
+
+static void uart_irq(void *opaque, bool level)
+{
+    i8259_set_irq(malta.pic, 4, level);
+}
+
+/* Ports 0xa0/0xa1: the slave, offsets 0x80/0x81 from the master's. */
+static uint64_t slave_read(void *opaque, uint64_t off, unsigned size)
+{
+    return i8259_read(opaque, off + 0x80, size);
+}
+
+static void slave_write(void *opaque, uint64_t off, uint64_t val, unsigned size)
+{
+    i8259_write(opaque, off + 0x80, val, size);
 }
 
 /* ---- UHI semihosting --------------------------------------------------------------- */
@@ -346,7 +431,19 @@ static bool malta_init(struct machine *m, char **err)
     memory_add_mmio("malta.fpga", FPGA_BASE, FPGA_SIZE, NULL, fpga_read,
                     fpga_write);
     malta.rom = memory_add_rom("malta.bios", ROM_BASE, ROM_SIZE);
-    malta.uart = uart16550_new(chardev_find("serial0"), 0, NULL, NULL);
+    malta.piix4 = piix4_new(piix4_poweroff, NULL);
+    gt64120_set_pci(malta.gt, piix4_pci_read, piix4_pci_write, NULL);
+    memory_add_mmio("piix4-pm", ISA_IO_BASE + PIIX4_PM_PORT, 64, malta.piix4,
+                    piix4_pm_read, piix4_pm_write);
+    malta.pic = i8259_new(pic_out, NULL);
+    gt64120_set_iack(malta.gt, pic_iack, NULL);
+    memory_add_mmio("i8259-master", ISA_IO_BASE + 0x20, 2, malta.pic,
+                    i8259_read, i8259_write);
+    memory_add_mmio("i8259-slave", ISA_IO_BASE + 0xa0, 2, malta.pic,
+                    slave_read, slave_write);
+    memory_add_mmio("elcr", ISA_IO_BASE + 0x4d0, 2, malta.pic,
+                    i8259_elcr_read, i8259_elcr_write);
+    malta.uart = uart16550_new(chardev_find("serial0"), 0, uart_irq, NULL);
     memory_add_mmio("serial0", ISA_IO_BASE + 0x3f8, 8, malta.uart,
                     uart16550_read, uart16550_write);
     malta.rtc = mc146818_new();
@@ -372,6 +469,8 @@ static void malta_reset(struct machine *m)
     uart16550_reset(malta.uart);
     gt64120_reset(malta.gt);
     mc146818_reset(malta.rtc);
+    i8259_reset(malta.pic);
+    piix4_reset(malta.piix4);
     memset(malta.fpga, 0, sizeof(malta.fpga));
     load_images();
     tb_flush_all();

@@ -14,7 +14,7 @@ enum {
     GT_PCI0M1LD = 0x080, GT_PCI0M1HD = 0x088,
     GT_ISD = 0x068,
     GT_PCI0IOREMAP = 0x0f0, GT_PCI0M0REMAP = 0x0f8, GT_PCI0M1REMAP = 0x100,
-    GT_PCI0_CMD = 0xc00,
+    GT_PCI0_CMD = 0xc00, GT_PCI0_IACK = 0xc34,
     GT_PCI0_CFGADDR = 0xcf8, GT_PCI0_CFGDATA = 0xcfc,
 };
 
@@ -22,7 +22,31 @@ struct gt64120 {
     bool swap;              /* big-endian CPU: registers appear swapped */
     uint32_t regs[NREGS];
     uint32_t cfg[64];       /* the GT's own PCI configuration space */
+    uint8_t (*iack)(void *opaque);
+    void *iack_opaque;
+    bool (*pci_read)(void *opaque, unsigned devfn, unsigned reg, uint32_t *val);
+    void (*pci_write)(void *opaque, unsigned devfn, unsigned reg, uint32_t val);
+    void *pci_opaque;
 };
+
+void gt64120_set_pci(struct gt64120 *gt,
+                     bool (*read)(void *opaque, unsigned devfn, unsigned reg,
+                                  uint32_t *val),
+                     void (*write)(void *opaque, unsigned devfn, unsigned reg,
+                                   uint32_t val),
+                     void *opaque)
+{
+    gt->pci_read = read;
+    gt->pci_write = write;
+    gt->pci_opaque = opaque;
+}
+
+void gt64120_set_iack(struct gt64120 *gt, uint8_t (*iack)(void *opaque),
+                      void *opaque)
+{
+    gt->iack = iack;
+    gt->iack_opaque = opaque;
+}
 
 void gt64120_reset(struct gt64120 *gt)
 {
@@ -63,9 +87,14 @@ static uint32_t cfg_read(struct gt64120 *gt)
     uint32_t addr = gt->regs[GT_PCI0_CFGADDR / 4];
     unsigned bus = (addr >> 16) & 0xff, dev = (addr >> 11) & 0x1f;
     unsigned fn = (addr >> 8) & 7, reg = (addr >> 2) & 0x3f;
-    if (!(addr & 0x80000000u) || bus || dev || fn)
+    uint32_t v;
+    if (!(addr & 0x80000000u) || bus)
         return 0xffffffffu;     /* no device: master abort reads all ones */
-    return gt->cfg[reg];
+    if (dev == 0 && fn == 0)
+        return gt->cfg[reg];
+    if (gt->pci_read && gt->pci_read(gt->pci_opaque, dev << 3 | fn, reg << 2, &v))
+        return v;
+    return 0xffffffffu;
 }
 
 static uint32_t swap32(struct gt64120 *gt, uint32_t v)
@@ -77,7 +106,13 @@ uint64_t gt64120_read(void *opaque, uint64_t off, unsigned size)
 {
     struct gt64120 *gt = opaque;
     unsigned r = (unsigned)(off & 0xffc) / 4;
-    uint32_t v = r == GT_PCI0_CFGDATA / 4 ? cfg_read(gt) : gt->regs[r];
+    uint32_t v;
+    if (r == GT_PCI0_CFGDATA / 4)
+        v = cfg_read(gt);
+    else if (r == GT_PCI0_IACK / 4)
+        v = gt->iack ? gt->iack(gt->iack_opaque) : 0;
+    else
+        v = gt->regs[r];
     v = swap32(gt, v);
     if (size == 4)
         return v;
@@ -94,10 +129,18 @@ void gt64120_write(void *opaque, uint64_t off, uint64_t val, unsigned size)
         return;     /* Linux writes whole registers */
     uint32_t v = swap32(gt, (uint32_t)val);
     if (r == GT_PCI0_CFGDATA / 4) {
-        /* Writes to the GT's own BARs and command register are kept. */
         uint32_t addr = gt->regs[GT_PCI0_CFGADDR / 4];
-        if ((addr & 0x80000000u) && !(addr & 0x00ffff00u))
-            gt->cfg[(addr >> 2) & 0x3f] = v;
+        if (!(addr & 0x80000000u) || (addr & 0x00ff0000u))
+            return;
+        if (!(addr & 0x0000ff00u)) {
+            /* The GT's command word and device registers; its BARs (the
+             * SCS/CS windows) keep the firmware's zero. */
+            unsigned r = (addr >> 2) & 0x3f;
+            if (r == 1 || r >= 16)
+                gt->cfg[r] = v;
+        }
+        else if (gt->pci_write)
+            gt->pci_write(gt->pci_opaque, (addr >> 8) & 0xff, addr & 0xfc, v);
         return;
     }
     gt->regs[r] = v;

@@ -176,6 +176,8 @@ static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
     default:
         break;      /* read-only or unimplemented: the write is ignored */
     }
+    if (regsel == CP0(12, 0) || regsel == CP0(13, 0))
+        mips_irq_recheck(cpu);
     return 0;
 }
 IR_HELPER_DEF(mips_mtc0, 2, false, IR_HELPER_NO_RAISE);
@@ -229,6 +231,7 @@ static uint64_t mips_di_ei(struct cpu_common *c, uint64_t enable)
     struct mips_cpu *cpu = mips_cpu(c);
     uint32_t old = cpu->cp0_status;
     cpu->cp0_status = enable ? old | ST_IE : old & ~ST_IE;
+    mips_irq_recheck(cpu);
     return old;
 }
 IR_HELPER_DEF(mips_di_ei, 1, true, IR_HELPER_NO_RAISE);

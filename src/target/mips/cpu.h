@@ -173,6 +173,9 @@ int64_t mips_clock_ns(void);
 /* Cause with the live IP bits (timer, hardware lines). */
 uint32_t mips_cause(struct mips_cpu *cpu);
 void mips_timer_update(struct mips_cpu *cpu);
+/* After Status/Cause changes: make the CPU loop look at interrupts when
+ * one is pending and now enabled. */
+void mips_irq_recheck(struct mips_cpu *cpu);
 /* Enter the exception handler for ExcCode exc (refill: the TLB refill
  * vector when EXL was clear); PC is the faulting instruction, in_ds
  * tells whether it sat in a delay slot. */

@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 
+#include "engine/exec.h"
 #include "engine/softmmu.h"
 #include "target/mips/translate.h"
 
@@ -106,22 +107,26 @@ bool mips_do_exception(struct cpu_common *c, int excp)
         cpu->cp0_badvaddr = (uint32_t)c->fault_addr;
         exc = c->fault_write ? EXC_ADES : EXC_ADEL;
         break;
-    case EXCP_PREFETCH:
-        /* The translator found no executable mapping: redo the lookup
-         * for its exception state (it raises inside a TB otherwise). */
-        if (!mips_tlb_fill(c, c->fault_addr, MMU_INST_FETCH,
-                           mips_mmu_index(mips_sys_tb_flags(cpu, cpu->pc)),
-                           true)) {
-            int code = mips_mmu_fault(cpu, c->fault_addr, MMU_INST_FETCH,
-                                      mips_mmu_index(mips_sys_tb_flags(cpu,
-                                                                       cpu->pc)));
+    case EXCP_PREFETCH: {
+        /* The translator found no executable RAM at fault_addr: redo the
+         * lookup for the exception state. */
+        int mmu = mips_mmu_index(mips_sys_tb_flags(cpu, cpu->pc));
+        int code = mips_mmu_fault(cpu, c->fault_addr, MMU_INST_FETCH, mmu);
+        if (code) {
             exc = (code - MIPS_EXCP_GUEST) & 0x3f;
             refill = (code - MIPS_EXCP_GUEST) & MIPS_EXCP_REFILL;
-        } else {
-            /* Mapped but not RAM (code in device space): bus error. */
-            exc = EXC_IBE;
+            break;
         }
+        if (softmmu_code_ptr(c, c->fault_addr, mmu)) {
+            /* Fetchable now: the TB was made before the page (a delay
+             * slot's) was mapped.  Drop it and run the code again. */
+            tb_invalidate_range(cpu->pc, cpu->pc + 1);
+            cpu->in_ds = false;
+            return true;
+        }
+        exc = EXC_IBE;      /* mapped, but not memory (device space) */
         break;
+    }
     default:
         if (excp >= MIPS_EXCP_GUEST && excp < MIPS_EXCP_GUEST + 0x80) {
             exc = (excp - MIPS_EXCP_GUEST) & 0x3f;
@@ -149,6 +154,15 @@ bool mips_has_work(struct cpu_common *c)
 {
     /* WAIT ends on any unmasked pending interrupt, even with IE clear. */
     return pending_irqs(mips_cpu(c)) != 0;
+}
+
+void mips_irq_recheck(struct mips_cpu *cpu)
+{
+    /* The CPU loop takes interrupts only when it is asked to look: after
+     * a change that may make a pending one deliverable, ask. */
+    if ((cpu->cp0_status & ST_IE) && !(cpu->cp0_status & (ST_EXL | ST_ERL)) &&
+        pending_irqs(cpu))
+        cpu_exit(&cpu->common);
 }
 
 bool mips_check_interrupt(struct cpu_common *c)
@@ -186,6 +200,7 @@ static uint64_t mips_eret(struct cpu_common *c)
     }
     /* ERET clears the LL bit: an SC after it fails. */
     cpu->lladdr = ~0ull;
+    mips_irq_recheck(cpu);
     return 0;
 }
 IR_HELPER_DEF(mips_eret, 0, false, IR_HELPER_NO_RAISE);
