@@ -5,7 +5,8 @@
 # fs" (the expected end without a root file system); with a busybox
 # initramfs (busybox-static:mipsel) the shell must answer
 # `echo $((6*7))` with 42 and `poweroff -f` must end kemu with status 0
-# (linux_malta_shell.py).
+# (linux_malta_shell.py); QMP stop/cont/system_reset/quit work during
+# the boot (linux_malta_qmp.py).
 #   linux-malta.sh RESULT_FILE
 # The .deb is fetched into build/downloads once (apt-get download and
 # dpkg -x, nothing is installed); that needs mipsel in dpkg's foreign
@@ -94,4 +95,6 @@ if [ ! -x "$bb" ] && ! fetch_busybox; then
 fi
 KEMU_SYSTEM_MIPSEL="$emu" /usr/bin/python3 tests/system/linux_malta_shell.py \
     "$kernel" "$bb" "$results" || ok=0
+KEMU_SYSTEM_MIPSEL="$emu" /usr/bin/python3 tests/system/linux_malta_qmp.py \
+    "$kernel" "$results" || ok=0
 [ $ok = 1 ]
