@@ -140,6 +140,23 @@ static void code_write(struct cpu_common *cpu, struct softmmu_tlb_entry *e)
         e->cmp[MMU_DATA_STORE] &= ~(uint64_t)TLB_SLOW;
 }
 
+void softmmu_invalidate_phys(uint64_t paddr, uint64_t len)
+{
+    if (!code_pages || !len)
+        return;
+    for (uint64_t pg = paddr & SOFTMMU_PAGE_MASK; pg < paddr + len;
+         pg += SOFTMMU_PAGE_SIZE) {
+        struct code_page *cp = code_page_of(pg);
+        if (!cp || !cp->n)
+            continue;
+        pthread_mutex_lock(&tb_lock);
+        for (int i = 0; i < cp->n; i++)
+            tb_invalidate_page_locked(cp->vpage[i]);
+        pthread_mutex_unlock(&tb_lock);
+        cp->n = 0;
+    }
+}
+
 /* The translator read code from paddr's page through vpage (tb_lock is
  * held). */
 static void code_mark(struct cpu_common *cpu, uint64_t ppage, uint64_t vpage)

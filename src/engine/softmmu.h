@@ -120,6 +120,10 @@ bool softmmu_rw_virtual(struct cpu_common *cpu, uint64_t vaddr, void *buf,
  * MMIO included for reads is not done): false outside memory. */
 bool softmmu_rw_physical(uint64_t paddr, void *buf, uint64_t len, bool write);
 
+/* Physical memory [paddr, paddr+len) was written behind the CPUs' back
+ * (debugger, monitor): drop the translations made from it. */
+void softmmu_invalidate_phys(uint64_t paddr, uint64_t len);
+
 /* Atomics: the host address of a naturally aligned RAM word at addr,
  * checked for writing (faults unwind); NULL for MMIO/ROM. */
 void *softmmu_atomic_ptr(struct cpu_common *cpu, uint64_t addr,

@@ -40,15 +40,20 @@ static long sys_tid(struct gdb_session *s, int index)
     return index + 1;
 }
 
-/* Without a CPU MMU hook yet, addresses are guest-physical. */
+/* Addresses are guest-virtual through the CPU's MMU when the board has
+ * CPUs, guest-physical otherwise (-M none). */
 static int sys_read_mem(struct cpu_common *cpu, uint64_t addr, uint8_t *buf, size_t len)
 {
+    if (cpu && machine_virt_to_phys)
+        return machine_virt_rw(cpu->cpu_index, addr, buf, len, false) ? 0 : -1;
     return machine_phys_read(addr, buf, len) ? 0 : -1;
 }
 
 static int sys_write_mem(struct cpu_common *cpu, uint64_t addr, const uint8_t *buf,
                          size_t len)
 {
+    if (cpu && machine_virt_to_phys)
+        return machine_virt_rw(cpu->cpu_index, addr, (void *)buf, len, true) ? 0 : -1;
     return machine_phys_write(addr, buf, len) ? 0 : -1;
 }
 

@@ -221,7 +221,8 @@ static void do_memory_dump(struct hmp_out *o, const char *name, const char *args
         uint8_t b[8] = { 0 };
         if (i % per_line == 0)
             out(o, "%s%016llx:", i ? "\n" : "", addr);
-        if (!machine_phys_read(addr, b, size)) {
+        if (!(phys ? machine_phys_read(addr, b, size)
+                   : machine_virt_rw(o->cpu_index, addr, b, size, false))) {
             out(o, " Cannot access memory\n");
             return;
         }

@@ -134,7 +134,10 @@ static json_t *save(struct qmp_call *call, bool virt)
         size_t n = size - off < (long long)sizeof(buf) ? size - off : sizeof(buf);
         /* Unbacked guest-physical memory reads as zero, as on hardware
          * without a device there. */
-        if (!machine_phys_read((uint64_t)addr + off, buf, n))
+        bool got = virt ? machine_virt_rw((int)qmp_arg_int(call, "cpu-index", 0),
+                                          (uint64_t)addr + off, buf, n, false)
+                        : machine_phys_read((uint64_t)addr + off, buf, n);
+        if (!got)
             memset(buf, 0, n);
         if (write(fd, buf, n) != (ssize_t)n) {
             close(fd);

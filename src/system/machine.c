@@ -165,10 +165,38 @@ bool machine_phys_write(uint64_t addr, const void *buf, uint64_t len)
     uint8_t *p = memory_host_ptr(addr, len);
     if (p) {
         memcpy(p, buf, len);
+        if (machine_phys_written)
+            machine_phys_written(addr, len);
         return true;
     }
     if (!m->ram || addr >= m->ram_size || len > m->ram_size - addr)
         return false;
     memcpy(m->ram + addr, buf, len);
+    return true;
+}
+
+bool (*machine_virt_to_phys)(int cpu_index, uint64_t vaddr, uint64_t *paddr);
+void (*machine_phys_written)(uint64_t addr, uint64_t len);
+
+bool machine_virt_rw(int cpu_index, uint64_t vaddr, void *buf, uint64_t len,
+                     bool write)
+{
+    uint8_t *b = buf;
+    if (!machine_virt_to_phys)
+        return false;
+    while (len) {
+        /* Page by page: contiguous virtual pages need not be physically. */
+        uint64_t n = 4096 - (vaddr & 4095);
+        uint64_t paddr;
+        if (n > len)
+            n = len;
+        if (!machine_virt_to_phys(cpu_index, vaddr, &paddr))
+            return false;
+        if (!(write ? machine_phys_write(paddr, b, n) : machine_phys_read(paddr, b, n)))
+            return false;
+        b += n;
+        vaddr += n;
+        len -= n;
+    }
     return true;
 }

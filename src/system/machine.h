@@ -76,4 +76,15 @@ void machine_powerdown(void);
 bool machine_phys_read(uint64_t addr, void *buf, uint64_t len);
 bool machine_phys_write(uint64_t addr, const void *buf, uint64_t len);
 
+/* Guest-virtual access through a CPU's MMU (memsave, x, the gdbstub):
+ * boards with CPUs set machine_virt_to_phys; without it, or where a page
+ * is unmapped, false. */
+extern bool (*machine_virt_to_phys)(int cpu_index, uint64_t vaddr,
+                                    uint64_t *paddr);
+/* Told after machine_phys_write changed guest memory (drops
+ * translations of code there); set by boards with CPUs. */
+extern void (*machine_phys_written)(uint64_t addr, uint64_t len);
+bool machine_virt_rw(int cpu_index, uint64_t vaddr, void *buf, uint64_t len,
+                     bool write);
+
 #endif

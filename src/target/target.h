@@ -96,6 +96,11 @@ struct target_info {
 
     /* Is an interrupt pending that would wake an idle (WAIT) CPU? */
     bool (*has_work)(struct cpu_common *cpu);
+
+    /* Debugger/monitor view: the physical address of vaddr in the CPU's
+     * current mode, or (uint64_t)-1 when unmapped.  No side effects (no
+     * exception, no soft-TLB change): callable from any thread. */
+    uint64_t (*get_phys)(struct cpu_common *cpu, uint64_t vaddr);
 };
 
 /* All targets built in, and lookup by name (NULL when unknown). */

@@ -13,6 +13,7 @@
 #include "system/boards/cpu_loop.h"
 #include "system/chardev.h"
 #include "system/daemon.h"
+#include "system/machine.h"
 #include "system/mainloop.h"
 #include "system/memory.h"
 #include "system/runstate.h"
@@ -43,6 +44,18 @@ static struct sys_cpu *find(struct cpu_common *cpu)
     return NULL;
 }
 
+/* machine_virt_to_phys for the monitor and the gdbstub. */
+static bool virt_to_phys(int cpu_index, uint64_t vaddr, uint64_t *paddr)
+{
+    if (cpu_index < 0 || cpu_index >= nsys_cpus)
+        return false;
+    struct cpu_common *cpu = sys_cpus[cpu_index]->cpu;
+    if (!cpu->target->get_phys)
+        return false;
+    *paddr = cpu->target->get_phys(cpu, vaddr);
+    return *paddr != ~0ull;
+}
+
 void sys_engine_init(const struct target_info *t)
 {
     static bool done;
@@ -54,6 +67,8 @@ void sys_engine_init(const struct target_info *t)
     struct engine_options o = { .backend = ENGINE_INTERP };
     engine_init(t, &o);
     softmmu_init(memory_find);
+    machine_virt_to_phys = virt_to_phys;
+    machine_phys_written = softmmu_invalidate_phys;
 }
 
 static int64_t now_ns(void)

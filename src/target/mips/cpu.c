@@ -203,6 +203,12 @@ static void mips_dump_state(struct cpu_common *c, FILE *out)
                 cpu->cp0_compare);
 }
 
+static uint64_t mips_get_phys_hook(struct cpu_common *c, uint64_t vaddr)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    return cpu->sys ? mips_get_phys(cpu, vaddr) : ~0ull;
+}
+
 int mips_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
                size_t len, char *buf, size_t bufsize);
 int mipsel_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
@@ -234,6 +240,7 @@ int mips64el_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
         .do_exception = mips_do_exception,                                  \
         .check_interrupt = mips_check_interrupt,                            \
         .has_work = mips_has_work,                                          \
+        .get_phys = mips_get_phys_hook,                                     \
     }
 
 MIPS_TARGET(mips_target, "mips", 32, true, mips32_model_names,

@@ -103,3 +103,25 @@ def test_malta_start_stopped(tmp):
     finally:
         c.close()
         vm.stop()
+
+
+def test_malta_memsave_virtual(tmp):
+    """memsave goes through the CPU's MMU (KSEG1 -> physical), pmemsave
+    reads physical memory: both see the boot ROM image."""
+    vm, c, out = start(tmp, "mips", "eb")
+    try:
+        rom = open(ticker("eb"), "rb").read()[:64]
+        v = os.path.join(tmp, "v.bin")
+        p = os.path.join(tmp, "p.bin")
+        assert c.cmd("memsave", {"val": 0xbfc00000, "size": 64, "filename": v}) == {"return": {}}
+        assert c.cmd("pmemsave", {"val": 0x1fc00000, "size": 64, "filename": p}) == {"return": {}}
+        assert open(v, "rb").read() == rom
+        assert open(p, "rb").read() == rom
+        r = c.cmd("human-monitor-command", {"command-line": "x/1xw 0xbfc00000"})
+        assert ("0x%02x%02x%02x%02x" % tuple(rom[:4])) in r["return"]
+        # KSEG0 from a kernel-mode CPU maps to the same place.
+        r = c.cmd("human-monitor-command", {"command-line": "x/1xw 0x9fc00000"})
+        assert ("0x%02x%02x%02x%02x" % tuple(rom[:4])) in r["return"]
+    finally:
+        c.close()
+        vm.stop()
