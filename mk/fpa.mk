@@ -4,3 +4,28 @@
 # reads the host exception flags: the compiler must not fold or move FP
 # operations.
 $(BUILD)/obj/src/target/arm/fpa_helpers.o: CFLAGS += -frounding-math -fsignaling-nans
+
+# check-guest-arm-oabi: old-ABI programs (tests/guest/arm-oabi/), run
+# under both engines by tests/guest/run.sh.  Debian has no OABI
+# toolchain: the EABI assembler (which still knows the FPA mnemonics with
+# -mfpu=fpa) and linker build them, then the ELF header's e_flags word
+# (offset 36 of an ELF32 header) is overwritten with 0, which is EABI
+# version 0: an old-ABI executable.
+GUEST_OABI_SRC := tests/guest/arm-oabi
+GUEST_OABI_OUT := $(BUILD)/tests/guest/arm-oabi
+GUEST_OABI_BINS := $(patsubst $(GUEST_OABI_SRC)/%.S,$(GUEST_OABI_OUT)/%,\
+                     $(wildcard $(GUEST_OABI_SRC)/*.S))
+
+$(GUEST_OABI_OUT)/%: $(GUEST_OABI_SRC)/%.S $(wildcard $(GUEST_OABI_SRC)/*.inc) | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	arm-linux-gnueabi-gcc -march=armv5te -Wa,-mfpu=fpa -static -nostdlib \
+	    -I$(GUEST_OABI_SRC) -o $@.tmp $<
+	printf '\0\0\0\0' | dd of=$@.tmp bs=1 seek=36 conv=notrunc status=none
+	mv $@.tmp $@
+
+.PHONY: check-guest-arm-oabi
+check-guest-arm-oabi: $(GUEST_OABI_BINS) $(if $(KEMU_ARM),,$(BUILD)/kemu $(BUILD)/kemu-arm)
+	@mkdir -p $(TEST_RESULTS)
+	KEMU_ARM="$(KEMU_ARM)" tests/guest/run.sh $(GUEST_OABI_OUT) $(TEST_RESULTS)/guest-arm-oabi.txt
+
+CHECK_TARGETS += check-guest-arm-oabi

@@ -4,8 +4,9 @@
  * as arch/arm/kernel (entry-common.S, sys_oabi-compat.c) has them:
  *
  * - `swi 0x900000 + n` in ARM state: the number is in the instruction,
- *   not r7 (ARM private calls are 0x9f0000 + n).  Thumb code passes it in
- *   r7 as under EABI.
+ *   not r7 (ARM private calls are 0x9f0000 + n).  `swi 0` and Thumb code
+ *   pass it in r7 as under EABI, as an EABI kernel with OABI_COMPAT
+ *   decides (a pure OABI kernel would report ENOSYS for `swi 0`).
  * - 64-bit arguments take the next two registers, without EABI's
  *   even-register alignment (pread64 passes the offset in r3:r4).
  * - struct stat64 and struct flock64 are packed to 4 bytes (96 and 28
@@ -56,14 +57,15 @@ static struct user_abi oabi;
 static struct abi_syscall oabi_syscalls[512];
 
 /* The number: the SWI immediate XOR the OABI base (a call outside the
- * base gives a number no table has: ENOSYS). */
+ * base gives a number no table has: ENOSYS); r7 for `swi 0`. */
 static void oabi_get_syscall(struct cpu_common *c, uint32_t *nr,
                              uint64_t args[6])
 {
     struct arm_cpu *cpu = arm_cpu(c);
     uint64_t insn;
 
-    if (cpu->thumb || !get_user(cpu->regs[15] - 4, 4, &insn))
+    if (cpu->thumb || !get_user(cpu->regs[15] - 4, 4, &insn) ||
+        (insn & 0xffffff) == 0)
         *nr = cpu->regs[7];
     else
         *nr = ((uint32_t)insn & 0xffffff) ^ OABI_SWI_BASE;
