@@ -29,3 +29,12 @@ check-guest-arm-oabi: $(GUEST_OABI_BINS) $(if $(KEMU_ARM),,$(BUILD)/kemu $(BUILD
 	KEMU_ARM="$(KEMU_ARM)" tests/guest/run.sh $(GUEST_OABI_OUT) $(TEST_RESULTS)/guest-arm-oabi.txt
 
 CHECK_TARGETS += check-guest-arm-oabi
+
+# Acceptance: the armhf (Thumb-2, hard-float) builds of the sysroot
+# programs, from Debian armhf packages fetched into build/downloads once.
+.PHONY: check-linux-sysroot-armhf
+check-linux-sysroot-armhf: $(if $(KEMU_ARM),,$(BUILD)/kemu $(BUILD)/kemu-arm) | $(BUILD)/.deps-test
+	@mkdir -p $(TEST_RESULTS)
+	KEMU_ARM="$(KEMU_ARM)" tests/linux/sysroot-arm.sh $(TEST_RESULTS)/linux-sysroot-armhf.txt armhf
+
+CHECK_TARGETS += check-linux-sysroot-armhf
