@@ -38,3 +38,20 @@ check-linux-sysroot-armhf: $(if $(KEMU_ARM),,$(BUILD)/kemu $(BUILD)/kemu-arm) | 
 	KEMU_ARM="$(KEMU_ARM)" tests/linux/sysroot-arm.sh $(TEST_RESULTS)/linux-sysroot-armhf.txt armhf
 
 CHECK_TARGETS += check-linux-sysroot-armhf
+
+# check-guest-thumb2-smc: self-modifying Thumb-2 code inside an IT block,
+# built for armhf (Thumb-2), run under both engines.
+GUEST_T2SMC_OUT := $(BUILD)/tests/guest/thumb2-smc
+GUEST_T2SMC_BINS := $(patsubst tests/guest/thumb2-smc/%.c,$(GUEST_T2SMC_OUT)/%,\
+                      $(wildcard tests/guest/thumb2-smc/*.c))
+
+$(GUEST_T2SMC_OUT)/%: tests/guest/thumb2-smc/%.c tests/guest/arm/check.h | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	arm-linux-gnueabihf-gcc -static -O2 -mthumb -Wall -Itests/guest/arm -o $@ $<
+
+.PHONY: check-guest-thumb2-smc
+check-guest-thumb2-smc: $(GUEST_T2SMC_BINS) $(if $(KEMU_ARM),,$(BUILD)/kemu $(BUILD)/kemu-arm)
+	@mkdir -p $(TEST_RESULTS)
+	KEMU_ARM="$(KEMU_ARM)" tests/guest/run.sh $(GUEST_T2SMC_OUT) $(TEST_RESULTS)/guest-thumb2-smc.txt
+
+CHECK_TARGETS += check-guest-thumb2-smc
