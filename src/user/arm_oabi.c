@@ -170,8 +170,7 @@ void arm_oabi_enable(struct cpu_common *cpu)
         if (n < sizeof(oabi_syscalls) / sizeof(oabi_syscalls[0]))
             oabi_syscalls[n++] = arm_user_abi.syscalls[i];
     }
-    oabi = arm_user_abi;
-    oabi.name = "arm-oabi";
+    oabi = arm_user_abi;    /* same name: execve re-runs kemu-arm */
     oabi.syscalls = oabi_syscalls;
     oabi.n_syscalls = n;
     oabi.regpair_aligned = false;
