@@ -23,14 +23,18 @@
  * not need).
  */
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "target/arm/cpu.h"
 #include "user/abi.h"
+#include "user/cpu_loop.h"
+#include "user/signal.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
 #include "util/bits.h"
+#include "util/error.h"
 
 extern const struct user_abi arm_user_abi;
 
@@ -111,6 +115,20 @@ static bool oabi_arch_syscall(struct cpu_common *cpu, uint32_t nr,
     uint64_t a[6];
 
     memcpy(a, args, sizeof(a));
+    if (nr >= 0x100000) {
+        /* Not an OABI or ARM private number: the kernel's bad_syscall
+         * sends SIGILL at the SWI and leaves r0 as it was. */
+        struct arm_cpu *c = arm_cpu(cpu);
+        uint32_t pc = c->regs[15] - (c->thumb ? 2 : 4);
+        *name = "bad syscall";
+        if (!user_signal_force(cpu, SIGILL, ILL_ILLTRP, pc)) {
+            error_report("illegal instruction (bad syscall 0x%x) at pc "
+                         "0x%08x", nr, pc);
+            user_die_by_signal(SIGILL);
+        }
+        *ret = c->regs[0];  /* the handler's r0, which the result keeps */
+        return true;
+    }
     switch (nr) {
     case NR_bind:
     case NR_connect:

@@ -4,7 +4,7 @@
  * 64-bit arguments take the next two registers without EABI's even-pair
  * alignment; struct stat64 is packed (st_size at offset 44, EABI: 48);
  * the socketcall multiplexer and the old mmap with its argument block
- * still exist.
+ * still exist; a number outside the range raises SIGILL.
  */
 #include "oabi.inc"
 
@@ -18,6 +18,7 @@
     .equ SYS_pread64, 0x9000b4
     .equ SYS_fstat64, 0x9000c5
     .equ SYS_gettid, 0x9000e0
+    .equ SYS_rt_sigaction, 0x9000ae
     .equ ARM_set_tls, 0x9f0005
 
     .text
@@ -113,6 +114,30 @@ _start:
     swi SYS_munmap
     CHECK r0, 0
 
+    /* A number outside the OABI range: SIGILL, as the kernel's
+     * bad_syscall sends; the handler returns (through kemu's signal
+     * return code, `mov r7, #119; swi 0`) after the SWI with r0 as it
+     * was. */
+    ldr r0, =sigill
+    str r0, [r10, #128]
+    mov r0, #0
+    str r0, [r10, #132]
+    str r0, [r10, #136]
+    str r0, [r10, #140]
+    str r0, [r10, #144]
+    mov r0, #4                   @ SIGILL
+    add r1, r10, #128
+    mov r2, #0
+    mov r3, #8
+    swi SYS_rt_sigaction
+    CHECK r0, 0
+    ldr r0, =0x1234
+    swi 0x000014
+    CHECK r0, 0x1234
+    ldr r0, =sigill_seen
+    ldr r0, [r0]
+    CHECK r0, 1
+
     /* An ARM private call: set_tls, read back through the kernel helper */
     ldr r0, =0x12345678
     swi ARM_set_tls
@@ -121,6 +146,12 @@ _start:
     ldr pc, =0xffff0fe0          @ __kuser_get_tls
     CHECK r0, 0x12345678
     b pass
+
+sigill:                          @ (sigreturn restores every register)
+    ldr r1, =sigill_seen
+    mov r2, #1
+    str r2, [r1]
+    mov pc, lr
 
 mmap_args:
     .word 0, 4096, 3, 0x22, -1, 0    @ PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS
@@ -141,3 +172,5 @@ name_end:
     .align 3
 buf:
     .space 256
+sigill_seen:
+    .space 4
