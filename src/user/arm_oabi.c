@@ -6,7 +6,8 @@
  * - `swi 0x900000 + n` in ARM state: the number is in the instruction,
  *   not r7 (ARM private calls are 0x9f0000 + n).  `swi 0` and Thumb code
  *   pass it in r7 as under EABI, as an EABI kernel with OABI_COMPAT
- *   decides (a pure OABI kernel would report ENOSYS for `swi 0`).
+ *   decides (a pure OABI kernel would report ENOSYS for `swi 0`).  A
+ *   number outside the OABI and ARM private ranges raises SIGILL.
  * - 64-bit arguments take the next two registers, without EABI's
  *   even-register alignment (pread64 passes the offset in r3:r4).
  * - struct stat64 and struct flock64 are packed to 4 bytes (96 and 28
@@ -18,9 +19,8 @@
  *   ipc (117) is not implemented, like the SysV IPC calls themselves.
  * - The CPU runs FPA instructions (NWFPE), which old-ABI programs use for
  *   floating point.
- * Signal frames are the same under both ABIs (the kernel's retcode is
- * valid for both; kemu's uses r7, which OABI programs' libc restorers do
- * not need).
+ * Signal frames are the same under both ABIs; kemu's return code
+ * (`mov r7, #nr; swi 0`) works under both because `swi 0` takes r7.
  */
 #include <errno.h>
 #include <signal.h>
@@ -60,8 +60,8 @@ static const struct abi_stat_layout oabi_stat64 = {
 static struct user_abi oabi;
 static struct abi_syscall oabi_syscalls[512];
 
-/* The number: the SWI immediate XOR the OABI base (a call outside the
- * base gives a number no table has: ENOSYS); r7 for `swi 0`. */
+/* The number: the SWI immediate XOR the OABI base (one outside the base
+ * comes out >= 0x100000: SIGILL in oabi_arch_syscall); r7 for `swi 0`. */
 static void oabi_get_syscall(struct cpu_common *c, uint32_t *nr,
                              uint64_t args[6])
 {
