@@ -22,6 +22,8 @@
 #include "util/bits.h"
 #include "util/log.h"
 
+void arm_oabi_enable(struct cpu_common *cpu);   /* arm_oabi.c */
+
 #define S(nr, name) { nr, USYS_##name }
 
 static const struct abi_syscall arm_syscalls[] = {
@@ -158,6 +160,9 @@ static void arm_init_regs(struct cpu_common *c, const struct image_info *info,
     cpu->thumb = entry & 1;
     /* r0: a function for atexit; none. */
     cpu->regs[0] = 0;
+    /* EABI version 0 in e_flags: an old-ABI program (arm_oabi.c). */
+    if ((info->e_flags >> 24) == 0)
+        arm_oabi_enable(c);
 }
 
 static void arm_set_tls(struct cpu_common *c, uint64_t tls)
@@ -440,6 +445,8 @@ static void arm_map_special_pages(void)
 
 static int arm_exception_signal(struct cpu_common *c, int excp)
 {
+    if (excp == ARM_EXCP_FPE)
+        return SIGFPE;   /* trapped FPA exception (fpa_helpers.c) */
     return excp == ARM_EXCP_BKPT ? SIGTRAP : 0;
 }
 
