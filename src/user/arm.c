@@ -77,6 +77,11 @@ static const struct abi_syscall arm_syscalls[] = {
     S(409, timer_settime64), S(421, rt_sigtimedwait_time64),
     /* threads */
     S(240, futex), S(339, get_robust_list), S(422, futex_time64),
+    /* SysV IPC */
+    S(298, semop), S(299, semget), S(300, semctl), S(301, msgsnd),
+    S(302, msgrcv), S(303, msgget), S(304, msgctl), S(305, shmat),
+    S(306, shmdt), S(307, shmget), S(308, shmctl), S(312, semtimedop),
+    S(420, semtimedop_time64),
     /* ARM private calls (__ARM_NR_BASE 0xf0000). */
     S(0xf0002, cacheflush), S(0xf0005, set_tls),
 };
@@ -129,6 +134,31 @@ static const struct abi_sigaction_layout arm_sigaction = {
     .size = 20,
     .handler = { 0, 4 }, .flags = { 4, 4 }, .restorer = { 8, 4 },
     .mask = { 12, 8 },
+};
+
+/*
+ * SysV IPC, the generic 32-bit forms: ipc64_perm (key, uid, gid, cuid,
+ * cgid, a 16-bit mode padded to 4, seq, pad, two unused longs: 36 bytes),
+ * then each time as a low and a high word.
+ */
+static const struct abi_ipc_layout arm_ipc = {
+    .key = { 0, 4 }, .uid = { 4, 4 }, .gid = { 8, 4 }, .cuid = { 12, 4 },
+    .cgid = { 16, 4 }, .mode = { 20, 2 }, .seq = { 24, 2 },
+    .msqid_size = 88,
+    .msg_stime = { 36, 4 }, .msg_stime_hi = { 40, 4 },
+    .msg_rtime = { 44, 4 }, .msg_rtime_hi = { 48, 4 },
+    .msg_ctime = { 52, 4 }, .msg_ctime_hi = { 56, 4 },
+    .msg_cbytes = { 60, 4 }, .msg_qnum = { 64, 4 }, .msg_qbytes = { 68, 4 },
+    .msg_lspid = { 72, 4 }, .msg_lrpid = { 76, 4 },
+    .semid_size = 64,
+    .sem_otime = { 36, 4 }, .sem_otime_hi = { 40, 4 },
+    .sem_ctime = { 44, 4 }, .sem_ctime_hi = { 48, 4 }, .sem_nsems = { 52, 4 },
+    .shmid_size = 84,
+    .shm_segsz = { 36, 4 }, .shm_atime = { 40, 4 }, .shm_atime_hi = { 44, 4 },
+    .shm_dtime = { 48, 4 }, .shm_dtime_hi = { 52, 4 },
+    .shm_ctime = { 56, 4 }, .shm_ctime_hi = { 60, 4 },
+    .shm_cpid = { 64, 4 }, .shm_lpid = { 68, 4 }, .shm_nattch = { 72, 4 },
+    .shmlba = 4 * 4096,          /* SHMLBA: 4 pages (VIPT cache colours) */
 };
 
 static void arm_get_syscall(struct cpu_common *c, uint32_t *nr,
@@ -464,6 +494,7 @@ const struct user_abi arm_user_abi = {
     .statfs64 = &arm_statfs64,
     .termios = &arm_termios,
     .sigaction = &arm_sigaction,
+    .ipc = &arm_ipc,
     .get_syscall = arm_get_syscall,
     .set_syscall_result = arm_set_syscall_result,
     .init_regs = arm_init_regs,
