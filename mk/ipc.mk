@@ -1,0 +1,27 @@
+# SysV IPC, /proc emulation, -strace decoding and kemu-binfmt:
+#   check-ipc-mips  tests/linux/sysv_ipc.c (and the other programs named
+#                   in IPC_MIPS_PROGS) built for mips, mipsel (o32: the
+#                   ipc() multiplexer), mips64 and mips64el (n64: direct
+#                   calls) and run under both engines; the ARM build runs
+#                   in check-linux-arm with every tests/linux program
+IPC_MIPS_ARCHES := mips mipsel mips64 mips64el
+IPC_MIPS_PROGS := sysv_ipc
+IPC_MIPS_OUT := $(BUILD)/tests/ipc-mips
+
+define ipc_mips_rules
+$(IPC_MIPS_OUT)/$(1)/%: tests/linux/%.c tests/guest/arm/check.h | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(MIPS_CC_$(1)) -static -O2 -Wall -Itests/guest/arm -o $$@ $$<
+endef
+$(foreach a,$(IPC_MIPS_ARCHES),$(eval $(call ipc_mips_rules,$(a))))
+
+.PHONY: check-ipc-mips
+check-ipc-mips: $(foreach a,$(IPC_MIPS_ARCHES),$(IPC_MIPS_PROGS:%=$(IPC_MIPS_OUT)/$(a)/%)) \
+		$(BUILD)/kemu $(IPC_MIPS_ARCHES:%=$(BUILD)/kemu-%)
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/ipc-mips.txt
+	@status=0; for a in $(IPC_MIPS_ARCHES); do \
+	    tests/guest/mips/run.sh $$a $(IPC_MIPS_OUT)/$$a $(TEST_RESULTS)/ipc-mips.txt || status=1; \
+	done; exit $$status
+
+CHECK_TARGETS += check-ipc-mips
