@@ -25,3 +25,12 @@ check-ipc-mips: $(foreach a,$(IPC_MIPS_ARCHES),$(IPC_MIPS_PROGS:%=$(IPC_MIPS_OUT
 	done; exit $$status
 
 CHECK_TARGETS += check-ipc-mips
+
+# -strace decoding on Debian's busybox (fetched like check-busybox-arm).
+.PHONY: check-strace-arm
+check-strace-arm: $(GUEST_KEMU_DEP) | $(BUILD)/.deps-test
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/strace-arm.txt
+	KEMU_ARM="$(KEMU_ARM)" tests/user/strace-arm.sh $(TEST_RESULTS)/strace-arm.txt
+
+CHECK_TARGETS += check-strace-arm
