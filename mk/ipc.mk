@@ -5,7 +5,7 @@
 #                   calls) and run under both engines; the ARM build runs
 #                   in check-linux-arm with every tests/linux program
 IPC_MIPS_ARCHES := mips mipsel mips64 mips64el
-IPC_MIPS_PROGS := sysv_ipc
+IPC_MIPS_PROGS := sysv_ipc procfs
 IPC_MIPS_OUT := $(BUILD)/tests/ipc-mips
 
 define ipc_mips_rules
@@ -34,3 +34,12 @@ check-strace-arm: $(GUEST_KEMU_DEP) | $(BUILD)/.deps-test
 	KEMU_ARM="$(KEMU_ARM)" tests/user/strace-arm.sh $(TEST_RESULTS)/strace-arm.txt
 
 CHECK_TARGETS += check-strace-arm
+
+# /proc/cpuinfo of several ARM models (tests/linux/procfs with -cpu).
+.PHONY: check-procfs-arm
+check-procfs-arm: $(BUILD)/tests/linux/procfs $(GUEST_KEMU_DEP)
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/procfs-arm.txt
+	KEMU_ARM="$(KEMU_ARM)" tests/linux/procfs-models.sh $(BUILD)/tests/linux/procfs $(TEST_RESULTS)/procfs-arm.txt
+
+CHECK_TARGETS += check-procfs-arm

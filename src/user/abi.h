@@ -140,6 +140,9 @@ struct user_abi {
     uint32_t (*hwcap2)(struct cpu_common *cpu);
     const char *(*platform)(struct cpu_common *cpu);
     const char *(*uname_machine)(struct cpu_common *cpu);
+    /* The text of /proc/cpuinfo for the guest CPU (at most n bytes with
+     * the NUL); returns its length.  NULL: the host's file. */
+    size_t (*cpuinfo)(struct cpu_common *cpu, char *buf, size_t n);
     /* The CPU model for a program when none was chosen (NULL: keep the
      * default); may be NULL. */
     const char *(*model_for_elf)(uint32_t e_flags);

@@ -392,6 +392,67 @@ static uint32_t arm_hwcap(struct cpu_common *c)
     return h;
 }
 
+/*
+ * /proc/cpuinfo as arch/arm/kernel/setup.c prints it: the Features are
+ * the names of the HWCAP bits the model sets, the identification lines
+ * come from its MIDR.  The architecture line follows the kernel: the
+ * MIDR's architecture field for the old models, "7" for every model
+ * using the CPUID scheme (the kernel reports ARM1176 as 7 too).
+ */
+static const char *const arm_hwcap_names[32] = {
+    "swp", "half", "thumb", "26bit", "fastmult", "fpa", "vfp", "edsp",
+    "java", "iwmmxt", "crunch", "thumbee", "neon", "vfpv3", "vfpv3d16",
+    "tls", "vfpv4", "idiva", "idivt", "vfpd32", "lpae", "evtstrm",
+};
+
+static const char *arm_platform(struct cpu_common *c);
+
+static size_t arm_cpuinfo(struct cpu_common *c, char *buf, size_t n)
+{
+    static const char *const arch_names[16] = {
+        "?", "4", "4T", "5", "5T", "5TE", "5TEJ", "6TEJ",
+        "?", "?", "?", "?", "?", "?", "?", "7",
+    };
+    static const struct { const char *model, *name; } names[] = {
+        { "arm926", "ARM926EJ-S" }, { "arm946", "ARM946E-S" },
+        { "arm1026", "ARM1026EJ-S" },
+    };
+    const struct arm_cpu *cpu = arm_cpu(c);
+    uint32_t midr = cpu->midr, hw = arm_hwcap(c);
+    const char *name = NULL;
+    char feat[256] = "";
+    size_t fl = 0;
+
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (cpu->model && strcmp(cpu->model, names[i].model) == 0)
+            name = names[i].name;
+    if (!name)
+        name = arm_feature(cpu, ARM_FEATURE_V7) ? "ARMv7 Processor"
+                                                : "ARMv6-compatible processor";
+    for (int b = 0; b < 32; b++)
+        if ((hw >> b) & 1 && arm_hwcap_names[b])
+            fl += snprintf(feat + fl, sizeof(feat) - fl, "%s ",
+                           arm_hwcap_names[b]);
+    int len = snprintf(buf, n,
+                       "processor\t: 0\n"
+                       "model name\t: %s rev %u (%s)\n"
+                       "BogoMIPS\t: 100.00\n"
+                       "Features\t: %s\n"
+                       "CPU implementer\t: 0x%02x\n"
+                       "CPU architecture: %s\n"
+                       "CPU variant\t: 0x%x\n"
+                       "CPU part\t: 0x%03x\n"
+                       "CPU revision\t: %u\n"
+                       "\n"
+                       "Hardware\t: kemu user mode\n"
+                       "Revision\t: 0000\n"
+                       "Serial\t\t: 0000000000000000\n",
+                       name, midr & 15, arm_platform(c), feat, midr >> 24,
+                       arch_names[(midr >> 16) & 15], (midr >> 20) & 15,
+                       (midr >> 4) & 0xfff, midr & 15);
+    return len < 0 ? 0 : (size_t)len;
+}
+
 static uint32_t arm_hwcap2(struct cpu_common *c)
 {
     return 0;
@@ -500,6 +561,7 @@ const struct user_abi arm_user_abi = {
     .init_regs = arm_init_regs,
     .hwcap = arm_hwcap,
     .hwcap2 = arm_hwcap2,
+    .cpuinfo = arm_cpuinfo,
     .platform = arm_platform,
     .uname_machine = arm_uname_machine,
     .model_for_elf = arm_model_for_elf,

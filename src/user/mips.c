@@ -488,6 +488,8 @@ static int mips_exception_signal(struct cpu_common *c, int excp)
     .shm_lpid = { 56, 4 }, .shm_nattch = { 60, 4 },                         \
     .shm_atime_hi = { 64, 2 }, .shm_dtime_hi = { 66, 2 },                   \
     .shm_ctime_hi = { 68, 2 }
+size_t mips_user_cpuinfo(struct cpu_common *c, char *buf, size_t n);
+
 static const struct abi_ipc_layout o32_ipc_le = { O32_IPC(0, 4) };
 static const struct abi_ipc_layout o32_ipc_be = { O32_IPC(4, 0) };
 static const struct abi_ipc_layout n64_ipc = {
@@ -524,6 +526,7 @@ static const struct abi_ipc_layout n64_ipc = {
         .statfs64 = &o32_statfs64, .sigaction = &o32_sigaction,             \
         .get_syscall = o32_get_syscall,                                     \
         .ipc = be ? &o32_ipc_be : &o32_ipc_le,                              \
+        .cpuinfo = mips_user_cpuinfo,                                       \
     }
 
 /* n64: a user space of 2^39 bytes, inside what the engine reserves. */
@@ -537,6 +540,7 @@ static const struct abi_ipc_layout n64_ipc = {
         .statfs64 = &n64_statfs, .sigaction = &n64_sigaction,               \
         .get_syscall = n64_get_syscall,                                     \
         .ipc = &n64_ipc,                                                    \
+        .cpuinfo = mips_user_cpuinfo,                                       \
     }
 
 O32(mips, true);
