@@ -43,3 +43,20 @@ check-procfs-arm: $(BUILD)/tests/linux/procfs $(GUEST_KEMU_DEP)
 	KEMU_ARM="$(KEMU_ARM)" tests/linux/procfs-models.sh $(BUILD)/tests/linux/procfs $(TEST_RESULTS)/procfs-arm.txt
 
 CHECK_TARGETS += check-procfs-arm
+
+# binfmt_misc registrations for every kemu-ARCH user-mode link.
+#   make binfmt            print them
+#   scripts/kemu-binfmt --install   register them (root)
+.PHONY: binfmt check-binfmt
+binfmt: $(BUILD)/kemu $(BUILD)/kemu-arm $(IPC_MIPS_ARCHES:%=$(BUILD)/kemu-%)
+	@scripts/kemu-binfmt --dir $(BUILD)
+
+check-binfmt: $(BUILD)/tests/linux/procfs $(IPC_MIPS_ARCHES:%=$(IPC_MIPS_OUT)/%/procfs) \
+		$(BUILD)/kemu $(BUILD)/kemu-arm $(IPC_MIPS_ARCHES:%=$(BUILD)/kemu-%)
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/binfmt.txt
+	/usr/bin/python3 tests/user/binfmt.py $(TEST_RESULTS)/binfmt.txt \
+	    arm=$(BUILD)/tests/linux/procfs \
+	    $(foreach a,$(IPC_MIPS_ARCHES),$(a)=$(IPC_MIPS_OUT)/$(a)/procfs)
+
+CHECK_TARGETS += check-binfmt
