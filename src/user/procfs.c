@@ -122,7 +122,7 @@ static void map_line(struct text *t, uint64_t start, uint64_t end, int flags,
         int col = (int)t->len - n;
         if (col < 73)
             text_printf(t, "%*s", 73 - col, "");
-        text_printf(t, "%s", name);
+        text_add(t, name, strlen(name));   /* paths may be long */
     }
     text_printf(t, "\n");
 }
