@@ -58,6 +58,18 @@ static const char *const clock_names[] = {
     "CLOCK_REALTIME_ALARM", "CLOCK_BOOTTIME_ALARM", NULL, "CLOCK_TAI",
 };
 
+/* Terminal and file ioctls by their generic Linux numbers.  Only ABIs
+ * whose ioctl goes through the generic handler (USYS_ioctl) print them;
+ * MIPS, with its own numbers, serves ioctl in its arch hook. */
+static const struct { uint32_t nr; const char *name; } ioctl_names[] = {
+    { 0x5401, "TCGETS" }, { 0x5402, "TCSETS" }, { 0x5403, "TCSETSW" },
+    { 0x5404, "TCSETSF" }, { 0x540e, "TIOCSCTTY" }, { 0x540f, "TIOCGPGRP" },
+    { 0x5410, "TIOCSPGRP" }, { 0x5413, "TIOCGWINSZ" },
+    { 0x5414, "TIOCSWINSZ" }, { 0x541b, "FIONREAD" }, { 0x5421, "FIONBIO" },
+    { 0x5450, "FIONCLEX" }, { 0x5451, "FIOCLEX" },
+    { 0x80045430, "TIOCGPTN" }, { 0x40045431, "TIOCSPTLCK" },
+};
+
 /* fcntl commands whose numbers every Linux ABI shares. */
 static const char *fcntl_name(uint32_t cmd)
 {
@@ -157,6 +169,12 @@ static void print_buffer(char *buf, size_t n, uint64_t addr, uint64_t len)
     quote(buf, n, p, show, len > show);
 }
 
+/* Pointers with all their digits, as qemu prints them. */
+static const char *ptr_format(void)
+{
+    return user_abi->long_size == 8 ? "0x%016llx" : "0x%08llx";
+}
+
 void strace_call(const char *name, const char *fmt, const uint64_t *a)
 {
     char line[1024], arg[300];
@@ -194,6 +212,17 @@ void strace_call(const char *name, const char *fmt, const uint64_t *a)
             else
                 snprintf(arg, sizeof(arg), "%d", sv);
             break;
+        case 'I': {
+            const char *nm = NULL;
+            for (size_t i = 0; i < ARRAY_SIZE(ioctl_names); i++)
+                if (ioctl_names[i].nr == (uint32_t)v)
+                    nm = ioctl_names[i].name;
+            if (nm)
+                snprintf(arg, sizeof(arg), "%s", nm);
+            else
+                snprintf(arg, sizeof(arg), "0x%llx", (unsigned long long)v);
+            break;
+        }
         case 'F': {
             const char *nm = fcntl_name((uint32_t)v);
             if (nm)
@@ -210,7 +239,7 @@ void strace_call(const char *name, const char *fmt, const uint64_t *a)
             if (v == 0)
                 snprintf(arg, sizeof(arg), "NULL");
             else
-                snprintf(arg, sizeof(arg), "0x%llx", (unsigned long long)v);
+                snprintf(arg, sizeof(arg), ptr_format(), (unsigned long long)v);
             break;
         case 'o': snprintf(arg, sizeof(arg), "0%llo", (unsigned long long)v); break;
         case 's': print_string(arg, sizeof(arg), v); break;
@@ -275,7 +304,9 @@ void strace_result(char fmt, int64_t r)
         log_printf(" = -1 errno=%d (%s)\n", abi_errno_to_guest((int)-r),
                    strerror((int)-r));
     } else if (fmt == 'p') {
-        log_printf(" = 0x%llx\n", (unsigned long long)r);
+        log_printf(" = ");
+        log_printf(ptr_format(), (unsigned long long)r);
+        log_printf("\n");
     } else if (fmt == 'o') {
         log_printf(" = 0%llo\n", (unsigned long long)r);
     } else {

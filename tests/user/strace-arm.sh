@@ -1,7 +1,7 @@
 #!/bin/bash
 # -strace argument decoding, on Debian's static busybox for armel (the
 # same download as busybox-arm.sh): strings quoted and cut, open/AT/statx
-# flags and clocks by name, buffers of write shown, errors as
+# flags, clocks and tty ioctls by name, pointers with all their digits, buffers of write shown, errors as
 # "-1 errno=N (text)", signals by name, open's mode only with O_CREAT.
 #   strace-arm.sh RESULT_FILE
 results="${1:-build/test-results/strace-arm.txt}"
@@ -65,6 +65,9 @@ expect getdents64 "getdents64\\($fd,0x[0-9a-f]+,[0-9]+\\) = [1-9][0-9]*"
 expect getdents64-end "getdents64\\($fd,0x[0-9a-f]+,[0-9]+\\) = 0"
 expect write-buffer 'write\(1,"a\\nsub\\n",6\) = 6'
 expect statx-flags 'statx\(AT_FDCWD,"dir/sub",AT_NO_AUTOMOUNT\|AT_SYMLINK_NOFOLLOW,STATX_BASIC_STATS,0x[0-9a-f]+\) = 0'
+expect ioctl-name 'ioctl\(1,TCGETS,0x[0-9a-f]{8}\) = -1 errno=25 \(Inappropriate ioctl for device\)'
+expect mprotect 'mprotect\(0x[0-9a-f]{8},[0-9]+,PROT_READ\) = 0'
+expect brk-null 'brk\(NULL\) = 0x[0-9a-f]{8}'
 expect clock-name 'clock_gettime(64)?\(CLOCK_[A-Z_]+,0x[0-9a-f]+\) = 0'
 
 trace ls /no/such/dir
