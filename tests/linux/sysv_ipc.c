@@ -17,6 +17,7 @@
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -292,10 +293,51 @@ static void test_sem_shm(void)
     CHECK_TRUE("errno removed (sem)", errno == EINVAL || errno == EIDRM);
 }
 
+#if defined(__mips__) && _MIPS_SIM == _ABIO32
+/* glibc reaches o32 IPC through ipc(); the direct calls of Linux 5.1
+ * (4393-4402) must work the same. */
+static void test_o32_direct(void)
+{
+    long q = syscall(__NR_msgget, IPC_PRIVATE, IPC_CREAT | 0600);
+    CHECK_TRUE("o32 direct msgget", q >= 0);
+    struct msg m = { 4, "direct" }, r;
+    CHECK("o32 direct msgsnd", syscall(__NR_msgsnd, q, &m, 7, 0), 0);
+    CHECK("o32 direct msgrcv", syscall(__NR_msgrcv, q, &r, sizeof(r.mtext), 4, 0), 7);
+    CHECK_STR("o32 direct msgrcv text", r.mtext, "direct");
+    struct msqid_ds ds;
+    CHECK("o32 direct msgctl IPC_STAT|IPC_64", syscall(__NR_msgctl, q, IPC_STAT | 0x100, &ds), 0);
+    CHECK("o32 direct msg mode", ds.msg_perm.mode & 0777, 0600);
+    CHECK("o32 direct old layout refused", syscall(__NR_msgctl, q, IPC_STAT, &ds), -1);
+    CHECK("o32 direct msgctl IPC_RMID", syscall(__NR_msgctl, q, IPC_RMID, NULL), 0);
+
+    long s = syscall(__NR_semget, IPC_PRIVATE, 1, IPC_CREAT | 0600);
+    CHECK_TRUE("o32 direct semget", s >= 0);
+    CHECK("o32 direct semctl SETVAL", syscall(__NR_semctl, s, 0, SETVAL, 9), 0);
+    CHECK("o32 direct semctl GETVAL", syscall(__NR_semctl, s, 0, GETVAL, 0), 9);
+    CHECK("o32 direct semctl IPC_RMID", syscall(__NR_semctl, s, 0, IPC_RMID, 0), 0);
+
+    long h = syscall(__NR_shmget, IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+    CHECK_TRUE("o32 direct shmget", h >= 0);
+    long a = syscall(__NR_shmat, h, 0, 0);
+    CHECK_TRUE("o32 direct shmat", a != -1 && (a & 4095) == 0);
+    if (a != -1) {
+        *(volatile int *)a = 5;
+        CHECK("o32 direct shmdt", syscall(__NR_shmdt, a), 0);
+    }
+    struct shmid_ds d;
+    CHECK("o32 direct shmctl IPC_STAT", syscall(__NR_shmctl, h, IPC_STAT | 0x100, &d), 0);
+    CHECK("o32 direct shm_segsz", d.shm_segsz, 4096);
+    CHECK("o32 direct shmctl IPC_RMID", syscall(__NR_shmctl, h, IPC_RMID, NULL), 0);
+}
+#endif
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
     test_msg();
     test_sem_shm();
+#if defined(__mips__) && _MIPS_SIM == _ABIO32
+    test_o32_direct();
+#endif
     return check_done("sysv_ipc");
 }
