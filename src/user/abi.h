@@ -67,6 +67,24 @@ struct abi_sigaction_layout {
     struct abi_field handler, flags, restorer, mask;
 };
 
+/* The SysV IPC structs in their IPC_64 forms (ipc64_perm at offset 0 of
+ * each *_ds; *_hi are the upper halves of 32-bit ABIs' times). */
+struct abi_ipc_layout {
+    struct abi_field key, uid, gid, cuid, cgid, mode, seq;
+    uint16_t msqid_size;
+    struct abi_field msg_stime, msg_stime_hi, msg_rtime, msg_rtime_hi,
+        msg_ctime, msg_ctime_hi, msg_cbytes, msg_qnum, msg_qbytes,
+        msg_lspid, msg_lrpid;
+    uint16_t semid_size;
+    struct abi_field sem_otime, sem_otime_hi, sem_ctime, sem_ctime_hi,
+        sem_nsems;
+    uint16_t shmid_size;
+    struct abi_field shm_segsz, shm_atime, shm_atime_hi, shm_dtime,
+        shm_dtime_hi, shm_ctime, shm_ctime_hi, shm_cpid, shm_lpid,
+        shm_nattch;
+    uint32_t shmlba;           /* SHM_RND rounds attach addresses to this */
+};
+
 struct image_info;
 struct user_sigaction;
 struct user_siginfo;
@@ -106,6 +124,7 @@ struct user_abi {
     const struct abi_statfs_layout *statfs64;
     const struct abi_termios_layout *termios;
     const struct abi_sigaction_layout *sigaction;
+    const struct abi_ipc_layout *ipc;   /* NULL: no SysV IPC */
 
     /* The registers of the syscall convention. */
     void (*get_syscall)(struct cpu_common *cpu, uint32_t *nr,
@@ -121,6 +140,9 @@ struct user_abi {
     uint32_t (*hwcap2)(struct cpu_common *cpu);
     const char *(*platform)(struct cpu_common *cpu);
     const char *(*uname_machine)(struct cpu_common *cpu);
+    /* The text of /proc/cpuinfo for the guest CPU (at most n bytes with
+     * the NUL); returns its length.  NULL: the host's file. */
+    size_t (*cpuinfo)(struct cpu_common *cpu, char *buf, size_t n);
     /* The CPU model for a program when none was chosen (NULL: keep the
      * default); may be NULL. */
     const char *(*model_for_elf)(uint32_t e_flags);

@@ -79,6 +79,11 @@ static const struct abi_syscall arm_syscalls[] = {
     S(409, timer_settime64), S(421, rt_sigtimedwait_time64),
     /* threads */
     S(240, futex), S(339, get_robust_list), S(422, futex_time64),
+    /* SysV IPC */
+    S(298, semop), S(299, semget), S(300, semctl), S(301, msgsnd),
+    S(302, msgrcv), S(303, msgget), S(304, msgctl), S(305, shmat),
+    S(306, shmdt), S(307, shmget), S(308, shmctl), S(312, semtimedop),
+    S(420, semtimedop_time64),
     /* ARM private calls (__ARM_NR_BASE 0xf0000). */
     S(0xf0002, cacheflush), S(0xf0005, set_tls),
 };
@@ -131,6 +136,31 @@ static const struct abi_sigaction_layout arm_sigaction = {
     .size = 20,
     .handler = { 0, 4 }, .flags = { 4, 4 }, .restorer = { 8, 4 },
     .mask = { 12, 8 },
+};
+
+/*
+ * SysV IPC, the generic 32-bit forms: ipc64_perm (key, uid, gid, cuid,
+ * cgid, a 16-bit mode padded to 4, seq, pad, two unused longs: 36 bytes),
+ * then each time as a low and a high word.
+ */
+static const struct abi_ipc_layout arm_ipc = {
+    .key = { 0, 4 }, .uid = { 4, 4 }, .gid = { 8, 4 }, .cuid = { 12, 4 },
+    .cgid = { 16, 4 }, .mode = { 20, 2 }, .seq = { 24, 2 },
+    .msqid_size = 88,
+    .msg_stime = { 36, 4 }, .msg_stime_hi = { 40, 4 },
+    .msg_rtime = { 44, 4 }, .msg_rtime_hi = { 48, 4 },
+    .msg_ctime = { 52, 4 }, .msg_ctime_hi = { 56, 4 },
+    .msg_cbytes = { 60, 4 }, .msg_qnum = { 64, 4 }, .msg_qbytes = { 68, 4 },
+    .msg_lspid = { 72, 4 }, .msg_lrpid = { 76, 4 },
+    .semid_size = 64,
+    .sem_otime = { 36, 4 }, .sem_otime_hi = { 40, 4 },
+    .sem_ctime = { 44, 4 }, .sem_ctime_hi = { 48, 4 }, .sem_nsems = { 52, 4 },
+    .shmid_size = 84,
+    .shm_segsz = { 36, 4 }, .shm_atime = { 40, 4 }, .shm_atime_hi = { 44, 4 },
+    .shm_dtime = { 48, 4 }, .shm_dtime_hi = { 52, 4 },
+    .shm_ctime = { 56, 4 }, .shm_ctime_hi = { 60, 4 },
+    .shm_cpid = { 64, 4 }, .shm_lpid = { 68, 4 }, .shm_nattch = { 72, 4 },
+    .shmlba = 4 * 4096,          /* SHMLBA: 4 pages (VIPT cache colours) */
 };
 
 static void arm_get_syscall(struct cpu_common *c, uint32_t *nr,
@@ -367,6 +397,67 @@ static uint32_t arm_hwcap(struct cpu_common *c)
     return h;
 }
 
+/*
+ * /proc/cpuinfo as arch/arm/kernel/setup.c prints it: the Features are
+ * the names of the HWCAP bits the model sets, the identification lines
+ * come from its MIDR.  The architecture line follows the kernel: the
+ * MIDR's architecture field for the old models, "7" for every model
+ * using the CPUID scheme (the kernel reports ARM1176 as 7 too).
+ */
+static const char *const arm_hwcap_names[32] = {
+    "swp", "half", "thumb", "26bit", "fastmult", "fpa", "vfp", "edsp",
+    "java", "iwmmxt", "crunch", "thumbee", "neon", "vfpv3", "vfpv3d16",
+    "tls", "vfpv4", "idiva", "idivt", "vfpd32", "lpae", "evtstrm",
+};
+
+static const char *arm_platform(struct cpu_common *c);
+
+static size_t arm_cpuinfo(struct cpu_common *c, char *buf, size_t n)
+{
+    static const char *const arch_names[16] = {
+        "?", "4", "4T", "5", "5T", "5TE", "5TEJ", "6TEJ",
+        "?", "?", "?", "?", "?", "?", "?", "7",
+    };
+    static const struct { const char *model, *name; } names[] = {
+        { "arm926", "ARM926EJ-S" }, { "arm946", "ARM946E-S" },
+        { "arm1026", "ARM1026EJ-S" },
+    };
+    const struct arm_cpu *cpu = arm_cpu(c);
+    uint32_t midr = cpu->midr, hw = arm_hwcap(c);
+    const char *name = NULL;
+    char feat[256] = "";
+    size_t fl = 0;
+
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (cpu->model && strcmp(cpu->model, names[i].model) == 0)
+            name = names[i].name;
+    if (!name)
+        name = arm_feature(cpu, ARM_FEATURE_V7) ? "ARMv7 Processor"
+                                                : "ARMv6-compatible processor";
+    for (int b = 0; b < 32; b++)
+        if ((hw >> b) & 1 && arm_hwcap_names[b])
+            fl += snprintf(feat + fl, sizeof(feat) - fl, "%s ",
+                           arm_hwcap_names[b]);
+    int len = snprintf(buf, n,
+                       "processor\t: 0\n"
+                       "model name\t: %s rev %u (%s)\n"
+                       "BogoMIPS\t: 100.00\n"
+                       "Features\t: %s\n"
+                       "CPU implementer\t: 0x%02x\n"
+                       "CPU architecture: %s\n"
+                       "CPU variant\t: 0x%x\n"
+                       "CPU part\t: 0x%03x\n"
+                       "CPU revision\t: %u\n"
+                       "\n"
+                       "Hardware\t: kemu user mode\n"
+                       "Revision\t: 0000\n"
+                       "Serial\t\t: 0000000000000000\n",
+                       name, midr & 15, arm_platform(c), feat, midr >> 24,
+                       arch_names[(midr >> 16) & 15], (midr >> 20) & 15,
+                       (midr >> 4) & 0xfff, midr & 15);
+    return len < 0 ? 0 : (size_t)len;
+}
+
 static uint32_t arm_hwcap2(struct cpu_common *c)
 {
     return 0;
@@ -471,11 +562,13 @@ const struct user_abi arm_user_abi = {
     .statfs64 = &arm_statfs64,
     .termios = &arm_termios,
     .sigaction = &arm_sigaction,
+    .ipc = &arm_ipc,
     .get_syscall = arm_get_syscall,
     .set_syscall_result = arm_set_syscall_result,
     .init_regs = arm_init_regs,
     .hwcap = arm_hwcap,
     .hwcap2 = arm_hwcap2,
+    .cpuinfo = arm_cpuinfo,
     .platform = arm_platform,
     .uname_machine = arm_uname_machine,
     .model_for_elf = arm_model_for_elf,

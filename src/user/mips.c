@@ -35,6 +35,10 @@
 /* o32.  pipe, cacheflush, ioctl, rt_sigaction and rt_sigprocmask are
  * served by mips_arch_syscall (they differ from the generic calls). */
 static const struct abi_syscall o32_syscalls[] = {
+    /* SysV IPC: the multiplexer, and the direct calls of Linux 5.1+ */
+    S(117, ipc), S(393, semget), S(394, semctl), S(395, shmget),
+    S(396, shmctl), S(397, shmat), S(398, shmdt), S(399, msgget),
+    S(400, msgsnd), S(401, msgrcv), S(402, msgctl), S(420, semtimedop_time64),
     S(1, exit), S(2, fork), S(3, read), S(4, write), S(5, open), S(6, close),
     S(8, creat), S(9, link), S(10, unlink), S(11, execve), S(12, chdir),
     S(13, time), S(14, mknod), S(15, chmod), S(16, lchown32), S(19, lseek),
@@ -84,6 +88,10 @@ static const struct abi_syscall o32_syscalls[] = {
  * the same meaning (fstat -> fstat64 with the n64 struct stat, ...). */
 #define S(nr, name) { 5000 + (nr), USYS_##name }
 static const struct abi_syscall n64_syscalls[] = {
+    /* SysV IPC */
+    S(28, shmget), S(29, shmat), S(30, shmctl), S(62, semget), S(63, semop),
+    S(64, semctl), S(65, shmdt), S(66, msgget), S(67, msgsnd),
+    S(68, msgrcv), S(69, msgctl), S(214, semtimedop),
     S(0, read), S(1, write), S(2, open), S(3, close), S(4, stat64),
     S(5, fstat64), S(6, lstat64), S(7, poll), S(8, lseek), S(10, mprotect),
     S(11, munmap), S(12, brk), S(16, pread64), S(17, pwrite64), S(18, readv),
@@ -477,6 +485,48 @@ static int mips_exception_signal(struct cpu_common *c, int excp)
     return 0;
 }
 
+/*
+ * SysV IPC structs (asm/msgbuf.h, sembuf.h, shmbuf.h of MIPS): the
+ * generic ipc64_perm with a 32-bit mode (36 bytes on o32, 48 on n64).
+ * o32 keeps the upper halves of times in odd places: msqid64_ds pairs
+ * each time with its high word in memory order (high first on
+ * big-endian), semid64_ds puts them after sem_nsems, shmid64_ds has
+ * 16-bit high parts at the end.  SHMLBA is 256 KiB (cache aliases).
+ */
+#define MIPS_IPC_PERM                                                       \
+    .key = { 0, 4 }, .uid = { 4, 4 }, .gid = { 8, 4 }, .cuid = { 12, 4 },    \
+    .cgid = { 16, 4 }, .mode = { 20, 4 }, .seq = { 24, 2 }, .shmlba = 0x40000
+#define O32_IPC(lo, hi)                                                     \
+    MIPS_IPC_PERM, .msqid_size = 88,                                        \
+    .msg_stime = { 36 + lo, 4 }, .msg_stime_hi = { 36 + hi, 4 },            \
+    .msg_rtime = { 44 + lo, 4 }, .msg_rtime_hi = { 44 + hi, 4 },            \
+    .msg_ctime = { 52 + lo, 4 }, .msg_ctime_hi = { 52 + hi, 4 },            \
+    .msg_cbytes = { 60, 4 }, .msg_qnum = { 64, 4 }, .msg_qbytes = { 68, 4 }, \
+    .msg_lspid = { 72, 4 }, .msg_lrpid = { 76, 4 },                         \
+    .semid_size = 56, .sem_otime = { 36, 4 }, .sem_ctime = { 40, 4 },       \
+    .sem_nsems = { 44, 4 }, .sem_otime_hi = { 48, 4 },                      \
+    .sem_ctime_hi = { 52, 4 },                                              \
+    .shmid_size = 72, .shm_segsz = { 36, 4 }, .shm_atime = { 40, 4 },       \
+    .shm_dtime = { 44, 4 }, .shm_ctime = { 48, 4 }, .shm_cpid = { 52, 4 },  \
+    .shm_lpid = { 56, 4 }, .shm_nattch = { 60, 4 },                         \
+    .shm_atime_hi = { 64, 2 }, .shm_dtime_hi = { 66, 2 },                   \
+    .shm_ctime_hi = { 68, 2 }
+size_t mips_user_cpuinfo(struct cpu_common *c, char *buf, size_t n);
+
+static const struct abi_ipc_layout o32_ipc_le = { O32_IPC(0, 4) };
+static const struct abi_ipc_layout o32_ipc_be = { O32_IPC(4, 0) };
+static const struct abi_ipc_layout n64_ipc = {
+    MIPS_IPC_PERM, .msqid_size = 120,
+    .msg_stime = { 48, 8 }, .msg_rtime = { 56, 8 }, .msg_ctime = { 64, 8 },
+    .msg_cbytes = { 72, 8 }, .msg_qnum = { 80, 8 }, .msg_qbytes = { 88, 8 },
+    .msg_lspid = { 96, 4 }, .msg_lrpid = { 100, 4 },
+    .semid_size = 88, .sem_otime = { 48, 8 }, .sem_ctime = { 56, 8 },
+    .sem_nsems = { 64, 8 },
+    .shmid_size = 112, .shm_segsz = { 48, 8 }, .shm_atime = { 56, 8 },
+    .shm_dtime = { 64, 8 }, .shm_ctime = { 72, 8 }, .shm_cpid = { 80, 4 },
+    .shm_lpid = { 84, 4 }, .shm_nattch = { 88, 8 },
+};
+
 #define MIPS_COMMON(nm, be)                                                 \
     .name = nm, .elf_machine = EM_MIPS, .big_endian = be,                    \
     .errno_map = mips_errno_map, .n_errno_map = ARRAY_SIZE(mips_errno_map), \
@@ -498,6 +548,8 @@ static int mips_exception_signal(struct cpu_common *c, int excp)
         .n_syscalls = ARRAY_SIZE(o32_syscalls),                             \
         .statfs64 = &o32_statfs64, .sigaction = &o32_sigaction,             \
         .get_syscall = o32_get_syscall,                                     \
+        .ipc = be ? &o32_ipc_be : &o32_ipc_le,                              \
+        .cpuinfo = mips_user_cpuinfo,                                       \
     }
 
 /* n64: a user space of 2^39 bytes, inside what the engine reserves. */
@@ -510,6 +562,8 @@ static int mips_exception_signal(struct cpu_common *c, int excp)
         .n_syscalls = ARRAY_SIZE(n64_syscalls),                             \
         .statfs64 = &n64_statfs, .sigaction = &n64_sigaction,               \
         .get_syscall = n64_get_syscall,                                     \
+        .ipc = &n64_ipc,                                                    \
+        .cpuinfo = mips_user_cpuinfo,                                       \
     }
 
 O32(mips, true);

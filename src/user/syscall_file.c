@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "user/signal.h"
+#include "user/procfs.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
 #include "util/error.h"
@@ -92,6 +93,9 @@ int64_t sys_openat(struct cpu_common *cpu, const uint64_t *a)
 {
     PATH_OR_FAIL(path, a[1]);
     int flags = abi_bits_to_host(user_abi->open_flags, a[2]);
+    int64_t proc_fd;
+    if (procfs_open(cpu, path, flags, &proc_fd))   /* the guest's /proc */
+        return proc_fd;
     return sys_ret(openat((int)a[0], path, flags | O_LARGEFILE, (mode_t)a[3]));
 }
 
