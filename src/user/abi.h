@@ -83,6 +83,8 @@ struct abi_ipc_layout {
         shm_dtime_hi, shm_ctime, shm_ctime_hi, shm_cpid, shm_lpid,
         shm_nattch;
     uint32_t shmlba;           /* SHM_RND rounds attach addresses to this */
+    uint8_t sembuf_size;       /* struct sembuf: 6 bytes, 0 means 6 (ARM
+                                  OABI pads it to 8) */
 };
 
 struct image_info;

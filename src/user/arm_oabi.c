@@ -15,8 +15,10 @@
  * - A struct sockaddr_un length of 112 (OABI's padded size) becomes 110
  *   for bind, connect and sendto, as the kernel's compat wrappers do.
  * - The calls EABI dropped: socketcall (102) and the old mmap (90) and
- *   select (82), which take their arguments in a memory block.
- *   ipc (117) is not implemented, like the SysV IPC calls themselves.
+ *   select (82), which take their arguments in a memory block, and the
+ *   ipc (117) multiplexer (syscall_ipc.c).
+ * - struct sembuf is padded to 8 bytes (semop, semtimedop and ipc's
+ *   SEMOP/SEMTIMEDOP), the other SysV IPC structs are as under EABI.
  * - The CPU runs FPA instructions (NWFPE), which old-ABI programs use for
  *   floating point.
  * Signal frames are the same under both ABIs; kemu's return code
@@ -41,7 +43,7 @@ extern const struct user_abi arm_user_abi;
 #define OABI_SWI_BASE 0x900000u
 
 enum {
-    NR_select = 82, NR_mmap = 90, NR_socketcall = 102,
+    NR_select = 82, NR_mmap = 90, NR_socketcall = 102, NR_ipc = 117,
     NR_bind = 282, NR_connect = 283, NR_sendto = 290,
     NR__newselect = 142, NR_mmap2 = 192,
 };
@@ -58,6 +60,7 @@ static const struct abi_stat_layout oabi_stat64 = {
 };
 
 static struct user_abi oabi;
+static struct abi_ipc_layout oabi_ipc;
 static struct abi_syscall oabi_syscalls[512];
 
 /* The number: the SWI immediate XOR the OABI base (one outside the base
@@ -141,6 +144,10 @@ static bool oabi_arch_syscall(struct cpu_common *cpu, uint32_t nr,
         a[5] = unix_addrlen(a[4], a[5]);
         *ret = sys_sendto(cpu, a);
         return true;
+    case NR_ipc:
+        *name = "ipc";
+        *ret = sys_ipc(cpu, a);
+        return true;
     case NR_socketcall:
         *name = "socketcall";
         *ret = oabi_socketcall(cpu, (uint32_t)a[0], (uint32_t)a[1]);
@@ -193,6 +200,9 @@ void arm_oabi_enable(struct cpu_common *cpu)
     oabi.n_syscalls = n;
     oabi.regpair_aligned = false;
     oabi.stat64 = &oabi_stat64;
+    oabi_ipc = *arm_user_abi.ipc;
+    oabi_ipc.sembuf_size = 8;
+    oabi.ipc = &oabi_ipc;
     oabi.get_syscall = oabi_get_syscall;
     oabi.arch_syscall = oabi_arch_syscall;
     user_abi = &oabi;

@@ -248,7 +248,8 @@ static int64_t do_semtimedop(int id, uint64_t sops, uint64_t nsops,
 
     if (nsops == 0 || nsops > 0x10000)
         return nsops ? -E2BIG : -EINVAL;
-    const uint8_t *g = user_ptr(sops, 6 * nsops, false);
+    unsigned stride = layout()->sembuf_size ? layout()->sembuf_size : 6;
+    const uint8_t *g = user_ptr(sops, stride * nsops, false);
     if (!g)
         return -EFAULT;
     if (tsize && tsaddr) {
@@ -265,9 +266,9 @@ static int64_t do_semtimedop(int id, uint64_t sops, uint64_t nsops,
         return -ENOMEM;
     /* struct sembuf: unsigned short sem_num; short sem_op, sem_flg. */
     for (uint64_t i = 0; i < nsops; i++) {
-        h[i].sem_num = (unsigned short)abi_ld(g + 6 * i, 2);
-        h[i].sem_op = (short)abi_ld(g + 6 * i + 2, 2);
-        h[i].sem_flg = (short)abi_ld(g + 6 * i + 4, 2);
+        h[i].sem_num = (unsigned short)abi_ld(g + stride * i, 2);
+        h[i].sem_op = (short)abi_ld(g + stride * i + 2, 2);
+        h[i].sem_flg = (short)abi_ld(g + stride * i + 4, 2);
     }
     long r = safe_syscall(SYS_semtimedop, id, (long)h, (long)nsops, (long)tp,
                           0, 0);

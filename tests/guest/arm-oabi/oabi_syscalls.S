@@ -14,6 +14,7 @@
     .equ SYS_mmap, 0x90005a
     .equ SYS_munmap, 0x90005b
     .equ SYS_socketcall, 0x900066
+    .equ SYS_ipc, 0x900075
     .equ SYS__llseek, 0x90008c
     .equ SYS_pread64, 0x9000b4
     .equ SYS_fstat64, 0x9000c5
@@ -114,6 +115,44 @@ _start:
     swi SYS_munmap
     CHECK r0, 0
 
+    /* The ipc() multiplexer with OABI's 8-byte struct sembuf: two
+     * operations whose padding halfwords hold 0x7fff, so a 6-byte stride
+     * would read the second operation's sem_num as 0x7fff (EFBIG). */
+    mov r0, #2                   @ SEMGET
+    mov r1, #0                   @ IPC_PRIVATE
+    mov r2, #2                   @ two semaphores
+    mov r3, #0x380               @ IPC_CREAT | 0600
+    swi SYS_ipc
+    movs r6, r0
+    blmi fail
+    add r11, r11, #1
+    adr r4, sem_ops
+    mov r0, #1                   @ SEMOP
+    mov r1, r6
+    mov r2, #2
+    mov r3, #0
+    swi SYS_ipc
+    CHECK r0, 0
+    mov r0, #3                   @ SEMCTL GETVAL, semaphore 1
+    mov r1, r6
+    mov r2, #1
+    mov r3, #12
+    add r4, r10, #128            @ the union semun (unused by GETVAL)
+    swi SYS_ipc
+    CHECK r0, 5
+    mov r0, #3                   @ SEMCTL GETVAL, semaphore 0
+    mov r1, r6
+    mov r2, #0
+    mov r3, #12
+    swi SYS_ipc
+    CHECK r0, 3
+    mov r0, #3                   @ SEMCTL IPC_RMID
+    mov r1, r6
+    mov r2, #0
+    mov r3, #0
+    swi SYS_ipc
+    CHECK r0, 0
+
     /* A number outside the OABI range: SIGILL, as the kernel's
      * bad_syscall sends; the handler returns (through kemu's signal
      * return code, `mov r7, #119; swi 0`) after the SWI with r0 as it
@@ -153,6 +192,9 @@ sigill:                          @ (sigreturn restores every register)
     str r2, [r1]
     mov pc, lr
 
+sem_ops:                         @ sem_num, sem_op, sem_flg, padding
+    .short 1, 5, 0, 0x7fff
+    .short 0, 3, 0, 0x7fff
 mmap_args:
     .word 0, 4096, 3, 0x22, -1, 0    @ PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS
 hello:
