@@ -67,6 +67,19 @@ struct abi_sigaction_layout {
     struct abi_field handler, flags, restorer, mask;
 };
 
+/* Socket constants that are not the generic Linux ones (MIPS). */
+struct abi_sockopt_map {
+    uint16_t guest, host;
+};
+struct abi_socket {
+    uint32_t sol_socket;           /* the guest's SOL_SOCKET */
+    uint8_t type_to_host[16];      /* guest SOCK_* (low 4 bits) -> host */
+    /* SOL_SOCKET options guest -> host, zero-terminated; options from
+     * so_same_from up that the table does not name are the host's. */
+    const struct abi_sockopt_map *so;
+    uint16_t so_same_from;
+};
+
 struct image_info;
 struct user_sigaction;
 struct user_siginfo;
@@ -161,6 +174,13 @@ struct user_abi {
     /* Move the PC back onto the syscall instruction just executed, with
      * the registers as they were at the call (restart). */
     void (*rewind_syscall)(struct cpu_common *cpu);
+
+    /* ---- sockets (user/syscall_net.c) ---- */
+    /* NULL: the generic SOL_SOCKET, SO_* and SOCK_* values. */
+    const struct abi_socket *socket;
+    /* Offset of the u64 data in struct epoll_event (0: 8, the events
+     * 16 bytes long, as on ARM EABI and MIPS; 4 where it is packed). */
+    uint8_t epoll_data_off;
 };
 
 /* The ABI of the running guest (user_main sets it). */

@@ -80,6 +80,16 @@ static const struct abi_syscall arm_syscalls[] = {
     /* ARM private calls (__ARM_NR_BASE 0xf0000). */
     /* memory, sockets, event descriptors */
     S(152, mlockall), S(153, munlockall), S(390, mlock2),
+    S(286, getsockname), S(287, getpeername), S(294, setsockopt),
+    S(295, getsockopt), S(296, sendmsg), S(297, recvmsg), S(365, recvmmsg),
+    S(366, accept4), S(374, sendmmsg), S(417, recvmmsg_time64),
+    S(250, epoll_create), S(251, epoll_ctl), S(252, epoll_wait),
+    S(346, epoll_pwait), S(357, epoll_create1), S(441, epoll_pwait2),
+    S(351, eventfd), S(350, timerfd_create), S(353, timerfd_settime),
+    S(354, timerfd_gettime), S(410, timerfd_gettime64),
+    S(411, timerfd_settime64), S(316, inotify_init),
+    S(317, inotify_add_watch), S(318, inotify_rm_watch),
+    S(360, inotify_init1),
     S(0xf0002, cacheflush), S(0xf0005, set_tls),
 };
 

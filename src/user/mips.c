@@ -77,6 +77,18 @@ static const struct abi_syscall o32_syscalls[] = {
     S(353, getrandom), S(366, statx), S(403, clock_gettime64),
     S(406, clock_getres_time64), S(407, clock_nanosleep_time64),
     S(412, utimensat_time64), S(439, faccessat2),
+    /* memory, sockets, event descriptors */
+    S(156, mlockall), S(157, munlockall), S(359, mlock2),
+    S(171, getpeername), S(172, getsockname), S(173, getsockopt),
+    S(177, recvmsg), S(179, sendmsg), S(181, setsockopt), S(334, accept4),
+    S(335, recvmmsg), S(343, sendmmsg), S(417, recvmmsg_time64),
+    S(248, epoll_create), S(249, epoll_ctl), S(250, epoll_wait),
+    S(313, epoll_pwait), S(326, epoll_create1), S(441, epoll_pwait2),
+    S(319, eventfd), S(321, timerfd_create), S(322, timerfd_gettime),
+    S(323, timerfd_settime), S(410, timerfd_gettime64),
+    S(411, timerfd_settime64), S(284, inotify_init),
+    S(285, inotify_add_watch), S(286, inotify_rm_watch),
+    S(329, inotify_init1),
 };
 #undef S
 
@@ -120,6 +132,16 @@ static const struct abi_syscall n64_syscalls[] = {
     S(275, utimensat), S(284, eventfd2), S(286, dup3), S(287, pipe2),
     S(297, prlimit64), S(308, getdents64), S(311, renameat2),
     S(313, getrandom), S(326, statx), S(439, faccessat2),
+    /* memory, sockets, event descriptors */
+    S(148, mlockall), S(149, munlockall), S(319, mlock2),
+    S(45, sendmsg), S(46, recvmsg), S(50, getsockname), S(51, getpeername),
+    S(53, setsockopt), S(54, getsockopt), S(293, accept4), S(294, recvmmsg),
+    S(302, sendmmsg), S(207, epoll_create), S(208, epoll_ctl),
+    S(209, epoll_wait), S(272, epoll_pwait), S(285, epoll_create1),
+    S(441, epoll_pwait2), S(278, eventfd), S(280, timerfd_create),
+    S(281, timerfd_gettime), S(282, timerfd_settime), S(243, inotify_init),
+    S(244, inotify_add_watch), S(245, inotify_rm_watch),
+    S(288, inotify_init1),
 };
 #undef S
 
@@ -242,6 +264,35 @@ static const struct abi_sigaction_layout o32_sigaction = {
 static const struct abi_sigaction_layout n64_sigaction = {
     .size = 32,
     .flags = { 0, 4 }, .handler = { 8, 8 }, .mask = { 16, 8 },
+};
+
+/* MIPS socket constants (arch/mips/include/uapi/asm/socket.h): its own
+ * SOL_SOCKET and SO_* numbers below 22 and for a few above, and
+ * SOCK_DGRAM 1 / SOCK_STREAM 2 the other way round. */
+static const struct abi_sockopt_map mips_so[] = {
+    { 0x0001, 1 },  /* SO_DEBUG */       { 0x0004, 2 },  /* SO_REUSEADDR */
+    { 0x0008, 9 },  /* SO_KEEPALIVE */   { 0x0010, 5 },  /* SO_DONTROUTE */
+    { 0x0020, 6 },  /* SO_BROADCAST */   { 0x0080, 13 }, /* SO_LINGER */
+    { 0x0100, 10 }, /* SO_OOBINLINE */   { 0x0200, 15 }, /* SO_REUSEPORT */
+    { 0x1001, 7 },  /* SO_SNDBUF */      { 0x1002, 8 },  /* SO_RCVBUF */
+    { 0x1003, 19 }, /* SO_SNDLOWAT */    { 0x1004, 18 }, /* SO_RCVLOWAT */
+    { 0x1005, 21 }, /* SO_SNDTIMEO_OLD */ { 0x1006, 20 }, /* SO_RCVTIMEO_OLD */
+    { 0x1007, 4 },  /* SO_ERROR */       { 0x1008, 3 },  /* SO_TYPE */
+    { 0x1009, 30 }, /* SO_ACCEPTCONN */  { 0x1028, 38 }, /* SO_PROTOCOL */
+    { 0x1029, 39 }, /* SO_DOMAIN */      { 11, 11 },     /* SO_NO_CHECK */
+    { 12, 12 },     /* SO_PRIORITY */    { 14, 14 },     /* SO_BSDCOMPAT */
+    { 17, 16 },     /* SO_PASSCRED */    { 18, 17 },     /* SO_PEERCRED */
+    { 30, 31 },     /* SO_PEERSEC */     { 31, 32 },     /* SO_SNDBUFFORCE */
+    { 0, 0 }
+};
+
+static const struct abi_socket mips_socket = {
+    .sol_socket = 0xffff,
+    /* SOCK_DGRAM 1, STREAM 2, RAW 3, RDM 4, SEQPACKET 5, DCCP 6, PACKET 10 */
+    .type_to_host = { [1] = 2, [2] = 1, [3] = 3, [4] = 4, [5] = 5, [6] = 6,
+                      [10] = 10 },
+    .so = mips_so,
+    .so_same_from = 22,
 };
 
 /* ---- The syscall convention ---------------------------------------------------- */
@@ -464,7 +515,7 @@ static int mips_exception_signal(struct cpu_common *c, int excp)
     .platform = mips_platform, .uname_machine = mips_uname_machine,         \
     .arch_syscall = mips_arch_syscall,                                      \
     .exception_signal = mips_exception_signal, .set_tls = mips_set_tls,     \
-    .set_sp = mips_set_sp
+    .set_sp = mips_set_sp, .socket = &mips_socket
 
 #define O32(nm, be)                                                         \
     const struct user_abi nm##_user_abi = {                                 \

@@ -17,6 +17,7 @@
 
 #include "user/signal.h"
 #include "user/syscall.h"
+#include "user/syscall_event.h"
 #include "user/uaccess.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -26,14 +27,20 @@ int64_t sys_read(struct cpu_common *cpu, const uint64_t *a)
     void *p = user_ptr(a[1], a[2], true);
     if (!p)
         return -EFAULT;
-    return safe_syscall(SYS_read, (int)a[0], (long)p, a[2], 0, 0, 0);
+    long r = safe_syscall(SYS_read, (int)a[0], (long)p, a[2], 0, 0, 0);
+    if (r > 0 && (user_abi->big_endian || user_abi->signal_map))
+        user_fd_trans_read((int)a[0], p, r);    /* syscall_event.h */
+    return r;
 }
 
 int64_t sys_write(struct cpu_common *cpu, const uint64_t *a)
 {
     void *p = user_ptr(a[1], a[2], false);
+    uint8_t tmp[8];
     if (!p)
         return -EFAULT;
+    if (user_abi->big_endian && user_fd_trans_write((int)a[0], p, a[2], tmp))
+        p = tmp;
     return safe_syscall(SYS_write, (int)a[0], (long)p, a[2], 0, 0, 0);
 }
 
@@ -283,7 +290,11 @@ int64_t sys_sendfile64(struct cpu_common *cpu, const uint64_t *a)
 int64_t sys_eventfd2(struct cpu_common *cpu, const uint64_t *a)
 {
     int flags = abi_bits_to_host(user_abi->open_flags, a[1]);
-    return sys_ret(eventfd((unsigned)a[0], flags & (O_CLOEXEC | O_NONBLOCK)));
+    int fd = eventfd((unsigned)a[0], flags & (O_CLOEXEC | O_NONBLOCK));
+    if (fd < 0)
+        return -errno;
+    user_fd_trans_set(fd, FD_U64);
+    return fd;
 }
 
 /* ---- ioctl: terminal requests with struct conversion ---- */

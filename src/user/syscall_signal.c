@@ -15,6 +15,7 @@
 #include "user/cpu_loop.h"
 #include "user/signal.h"
 #include "user/syscall.h"
+#include "user/syscall_event.h"
 #include "user/uaccess.h"
 #include "util/log.h"
 
@@ -308,23 +309,30 @@ int64_t sys_tkill(struct cpu_common *cpu, const uint64_t *a)
 
 /*
  * signalfd: a host signalfd on the translated mask.  The guest reads the
- * host's struct signalfd_siginfo, whose fixed-width fields every
- * little-endian ABI with the generic signal numbers shares.
+ * host's struct signalfd_siginfo, whose fixed-width fields every ABI
+ * shares; the descriptor is marked so that reads give big-endian guests
+ * their byte order and every guest its signal numbers (syscall_event.c).
  */
 static int64_t do_signalfd(int fd, uint64_t maskp, uint64_t size, int flags)
 {
     uint64_t mask, hmask;
     if (size != 8)
         return -EINVAL;
-    if (!get_user(maskp, 8, &mask))
+    const uint8_t *g = user_ptr(maskp, 8, false);
+    if (!g)
         return -EFAULT;
-    if (user_abi->big_endian || user_abi->signal_map)
-        return -EINVAL;
+    /* A mask of guest longs: two words on 32-bit guests. */
+    mask = ABI_LONG == 8 ? abi_ld(g, 8) : abi_ld(g, 4) | abi_ld(g + 4, 4) << 32;
     user_mask_to_host(mask, &hmask);
     int hflags = abi_bits_to_host(user_abi->open_flags, flags);
     if (hflags & ~(SFD_NONBLOCK | SFD_CLOEXEC))
         return -EINVAL;
-    return sys_ret(syscall(SYS_signalfd4, fd, &hmask, 8, hflags));
+    long r = syscall(SYS_signalfd4, fd, &hmask, 8, hflags);
+    if (r < 0)
+        return -errno;
+    if (user_abi->big_endian || user_abi->signal_map)
+        user_fd_trans_set((int)r, FD_SIGNALFD);
+    return r;
 }
 
 int64_t sys_signalfd4(struct cpu_common *cpu, const uint64_t *a)
