@@ -17,7 +17,7 @@ $(USERIO_ARMHF_OUT)/%: $(USERIO_ARMHF_SRC)/%.c $(GUEST_ARM_SRC)/check.h | $(BUIL
 	    -I$(GUEST_ARM_SRC) -o $@ $<
 
 # Programs without signals (MIPS signal delivery is another module's).
-USERIO_MIPS := net_io
+USERIO_MIPS := net_io event_io
 USERIO_MIPS_ARCHES := mipsel mips mips64el
 USERIO_MIPS_OUT := $(BUILD)/tests/linux-io-mips
 

@@ -274,13 +274,30 @@ int64_t sys_epoll_pwait2(struct cpu_common *cpu, const uint64_t *a)
 
 /* ---- eventfd ---- */
 
-int64_t sys_eventfd(struct cpu_common *cpu, const uint64_t *a)
+/* EFD_SEMAPHORE is 1 everywhere; EFD_CLOEXEC/EFD_NONBLOCK are the arch's
+ * O_ flags. */
+static int64_t do_eventfd(uint64_t count, uint64_t flags)
 {
-    int fd = eventfd((unsigned)a[0], 0);
+    int64_t f = cloexec_nonblock(flags & ~(uint64_t)EFD_SEMAPHORE, true);
+    if (f < 0)
+        return f;
+    int fd = eventfd((unsigned)count, (flags & EFD_SEMAPHORE) |
+                     (f & O_CLOEXEC ? EFD_CLOEXEC : 0) |
+                     (f & O_NONBLOCK ? EFD_NONBLOCK : 0));
     if (fd < 0)
         return -errno;
     user_fd_trans_set(fd, FD_U64);
     return fd;
+}
+
+int64_t sys_eventfd(struct cpu_common *cpu, const uint64_t *a)
+{
+    return do_eventfd(a[0], 0);
+}
+
+int64_t sys_eventfd2(struct cpu_common *cpu, const uint64_t *a)
+{
+    return do_eventfd(a[0], a[1]);
 }
 
 /* ---- timerfd ---- */

@@ -5,7 +5,6 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/sendfile.h>
@@ -285,16 +284,6 @@ int64_t sys_sendfile64(struct cpu_common *cpu, const uint64_t *a)
     if (po && !put_user(a[2], 8, (uint64_t)off))
         return -EFAULT;
     return r;
-}
-
-int64_t sys_eventfd2(struct cpu_common *cpu, const uint64_t *a)
-{
-    int flags = abi_bits_to_host(user_abi->open_flags, a[1]);
-    int fd = eventfd((unsigned)a[0], flags & (O_CLOEXEC | O_NONBLOCK));
-    if (fd < 0)
-        return -errno;
-    user_fd_trans_set(fd, FD_U64);
-    return fd;
 }
 
 /* ---- ioctl: terminal requests with struct conversion ---- */
