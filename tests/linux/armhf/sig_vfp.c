@@ -6,7 +6,9 @@
  * clobbers d8, d20 and FPSCR's rounding mode in its registers and writes a
  * new value for d9 into the frame: after sigreturn the interrupted code
  * has its own d8, d20 and FPSCR back and the frame's d9.  A frame whose
- * magic the handler destroys makes sigreturn kill with SIGSEGV.
+ * magic the handler destroys makes sigreturn kill with SIGSEGV.  The
+ * same restore happens for a handler without SA_SIGINFO (sigreturn of
+ * the old frame).
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -67,6 +69,22 @@ static void handler(int sig, siginfo_t *si, void *ucv)
                      : : "r"(rz), "r"(0) : "d8", "d20", "memory");
 }
 
+/* A handler without SA_SIGINFO gets the old-style frame, which holds
+ * the same VFP state: its clobbers must not survive either. */
+static volatile int plain_ran;
+static void plain_handler(int sig)
+{
+    uint32_t rz = 2u << 22;
+    __asm__ volatile("vmov d8, %1, %1\n\t"
+                     "vmov d9, %1, %1\n\t"
+                     "vmov d20, %1, %1\n\t"
+                     "vmov d31, %1, %1\n\t"
+                     "vmsr fpscr, %0"
+                     : : "r"(rz), "r"(0x5555) : "d8", "d9", "d20", "d31",
+                       "memory");
+    plain_ran = 1;
+}
+
 /* Set d8, d9, d20, d31 and FPSCR, send SIGUSR1 to ourselves with a raw
  * kill, read the registers back. */
 static void run(uint64_t out[4], uint32_t *fpscr_out)
@@ -120,6 +138,17 @@ int main(void)
     CHECK("d20 restored", out[2], 0x400921fb54442d18ull);
     CHECK("d31 kept", out[3], 0xfedcba9876543210ull);
     CHECK("fpscr rounding restored", fpscr & (3u << 22), 1u << 22);
+
+    struct sigaction plain = { .sa_handler = plain_handler };
+    sigaction(SIGUSR1, &plain, NULL);
+    run(out, &fpscr);
+    CHECK("plain handler ran", plain_ran, 1);
+    CHECK("plain: d8 restored", out[0], 0x0123456789abcdefull);
+    CHECK("plain: d9 restored", out[1], 0xdeadbeefcafef00dull);
+    CHECK("plain: d20 restored", out[2], 0x400921fb54442d18ull);
+    CHECK("plain: d31 restored", out[3], 0xfedcba9876543210ull);
+    CHECK("plain: fpscr rounding restored", fpscr & (3u << 22), 1u << 22);
+    sigaction(SIGUSR1, &sa, NULL);
 
     /* A destroyed VFP magic is a bad frame: SIGSEGV. */
     pid_t pid = fork();
