@@ -22,9 +22,11 @@
 
 #include "engine/exec.h"
 #include "engine/guest_mem.h"
+#include "target/target.h"
 #include "target/mips/cpu.h"
 #include "user/abi.h"
 #include "user/elfload.h"
+#include "user/signal.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
 #include "user/user_mem.h"
@@ -77,6 +79,15 @@ static const struct abi_syscall o32_syscalls[] = {
     S(353, getrandom), S(366, statx), S(403, clock_gettime64),
     S(406, clock_getres_time64), S(407, clock_nanosleep_time64),
     S(412, utimensat_time64), S(439, faccessat2),
+    /* signals, timers, futexes */
+    S(104, setitimer), S(105, getitimer), S(194, rt_sigaction),
+    S(196, rt_sigpending), S(197, rt_sigtimedwait), S(198, rt_sigqueueinfo),
+    S(238, futex), S(257, timer_create), S(258, timer_settime),
+    S(259, timer_gettime), S(260, timer_getoverrun), S(261, timer_delete),
+    S(310, get_robust_list), S(317, signalfd), S(324, signalfd4),
+    S(332, rt_tgsigqueueinfo), S(408, timer_gettime64),
+    S(409, timer_settime64), S(421, rt_sigtimedwait_time64),
+    S(422, futex_time64),
 };
 #undef S
 
@@ -120,6 +131,13 @@ static const struct abi_syscall n64_syscalls[] = {
     S(275, utimensat), S(284, eventfd2), S(286, dup3), S(287, pipe2),
     S(297, prlimit64), S(308, getdents64), S(311, renameat2),
     S(313, getrandom), S(326, statx), S(439, faccessat2),
+    /* signals, timers, futexes */
+    S(13, rt_sigaction), S(35, getitimer), S(36, setitimer),
+    S(125, rt_sigpending), S(126, rt_sigtimedwait), S(127, rt_sigqueueinfo),
+    S(194, futex), S(216, timer_create), S(217, timer_settime),
+    S(218, timer_gettime), S(219, timer_getoverrun), S(220, timer_delete),
+    S(269, get_robust_list), S(276, signalfd), S(283, signalfd4),
+    S(291, rt_tgsigqueueinfo),
 };
 #undef S
 
@@ -233,6 +251,24 @@ static const struct abi_termios_layout mips_termios = {
                 -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 },
 };
 
+/* SA_* flags: MIPS values (guest) <-> generic ones (host).  MIPS has no
+ * SA_RESTORER: the return trampoline is always kemu's. */
+static const struct abi_bits mips_sa_flags[] = {
+    { 0x00000001, 0x00000001, SA_NOCLDSTOP, SA_NOCLDSTOP },
+    { 0x00010000, 0x00010000, SA_NOCLDWAIT, SA_NOCLDWAIT },
+    { 0x00000008, 0x00000008, SA_SIGINFO, SA_SIGINFO },
+    { 0x08000000, 0x08000000, SA_ONSTACK, SA_ONSTACK },
+    { 0x10000000, 0x10000000, SA_RESTART, SA_RESTART },
+    { 0x40000000, 0x40000000, SA_NODEFER, SA_NODEFER },
+    { 0x80000000, 0x80000000, SA_RESETHAND, SA_RESETHAND },
+    { 0, 0, 0, 0 }
+};
+
+/* si_code values MIPS numbers otherwise (IRIX heritage): {host, guest}. */
+static const int32_t mips_si_codes[][2] = {
+    { SI_TIMER, -3 }, { SI_MESGQ, -4 }, { SI_ASYNCIO, -2 },
+};
+
 /* The kernel's struct sigaction: flags first, no restorer. */
 static const struct abi_sigaction_layout o32_sigaction = {
     .size = 24,
@@ -336,26 +372,15 @@ static bool mips_arch_syscall(struct cpu_common *c, uint32_t nr,
         *ret = sys_ioctl(c, b);
         return true;
     }
-    /* rt_sigaction / rt_sigprocmask: MIPS has 128 signals (16-byte
-     * sets) and numbers SIG_BLOCK.. from 1; the first 64 are kept. */
-    if ((!cpu->is64 && n == 194) || (cpu->is64 && n == 13)) {
-        *name = "rt_sigaction";
-        if (a[3] != 16) {
-            *ret = -EINVAL;
-            return true;
-        }
-        b[3] = 8;
-        *ret = sys_rt_sigaction(c, b);
-        return true;
-    }
+    /* rt_sigprocmask: MIPS numbers SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK
+     * from 1 (the 16-byte sigset is the generic handler's business). */
     if ((!cpu->is64 && n == 195) || (cpu->is64 && n == 14)) {
         *name = "rt_sigprocmask";
-        if (a[3] != 16 || (a[1] && (a[0] < 1 || a[0] > 3))) {
+        if (a[1] && (a[0] < 1 || a[0] > 3)) {
             *ret = -EINVAL;
             return true;
         }
         b[0] = a[1] ? a[0] - 1 : SIG_BLOCK;
-        b[3] = 8;
         *ret = sys_rt_sigprocmask(c, b);
         return true;
     }
@@ -427,31 +452,315 @@ static const char *mips_uname_machine(struct cpu_common *c)
     return mips_cpu(c)->is64 ? "mips64" : "mips";
 }
 
+/* ---- Signal frames ------------------------------------------------------------------ */
+
+/*
+ * Frames as arch/mips/kernel/signal.c builds them (uapi asm/sigcontext.h,
+ * asm/ucontext.h):
+ *   struct sigframe    { u32 ass[4], pad[2]; sigcontext sc; sigset_t mask; }
+ *                      (o32 without SA_SIGINFO only)
+ *   struct rt_sigframe { u32 ass[4], pad[2]; siginfo info; ucontext uc; }
+ *   struct ucontext    { long flags; ucontext *link; stack_t stack;
+ *                        sigcontext mcontext; sigset_t sigmask; }
+ * The o32 sigcontext has 64-bit slots for everything (regmask, status,
+ * pc, regs[32], fpregs[32], acx, fpc_csr, fpc_eir, used_math, dsp, mdhi,
+ * mdlo, ...); the n64 one starts with regs[32], fpregs[32], then
+ * mdhi/hi1-3, mdlo/lo1-3, pc, fpc_csr, used_math.  sigset_t is 16 bytes.
+ */
+struct mips_sc_layout {
+    uint16_t size, pc, regs, fpregs, fpc_csr, used_math, mdhi, mdlo;
+    uint16_t uc_stack, uc_mcontext;     /* inside the ucontext */
+};
+
+static const struct mips_sc_layout o32_sc = {
+    .size = 592, .pc = 8, .regs = 16, .fpregs = 272, .fpc_csr = 532,
+    .used_math = 540, .mdhi = 552, .mdlo = 560,
+    .uc_stack = 8, .uc_mcontext = 24,
+};
+
+static const struct mips_sc_layout n64_sc = {
+    .size = 600, .pc = 576, .regs = 0, .fpregs = 256, .fpc_csr = 584,
+    .used_math = 588, .mdhi = 512, .mdlo = 544,
+    .uc_stack = 16, .uc_mcontext = 40,
+};
+
+enum {
+    FRAME_HEAD = 24,             /* ass[4], pad[2] */
+    SIGSET_SIZE = 16,
+    USED_FP = 1, USED_FR1 = 2,   /* sc_used_math */
+};
+
+/* The return trampolines (the kernel's VDSO sigreturn code):
+ * `li v0, NR; syscall`.  kemu maps them on a page at the ABI's stack
+ * top; unwinders recognise a signal frame by these two words at ra. */
+enum {
+    NR_O32_SIGRETURN = 4119, NR_O32_RT_SIGRETURN = 4193,
+    NR_N64_RT_SIGRETURN = 5211,
+    TRAMP_SIGRETURN = 0, TRAMP_RT_SIGRETURN = 8,
+};
+#define LI_V0(nr) (0x24020000u | (nr))    /* addiu v0, zero, nr */
+#define MIPS_SYSCALL 0x0000000cu
+
+static uint64_t mips_sigpage;
+
+static void mips_map_special_pages(void)
+{
+    static uint8_t image[GUEST_PAGE_SIZE];
+    bool be = user_abi->big_endian, n64 = user_abi->long_size == 8;
+    uint32_t code[4] = {
+        LI_V0(NR_O32_SIGRETURN), MIPS_SYSCALL,
+        LI_V0(n64 ? NR_N64_RT_SIGRETURN : NR_O32_RT_SIGRETURN), MIPS_SYSCALL,
+    };
+
+    for (int i = 0; i < 4; i++) {
+        if (be)
+            st32_be(image + 4 * i, code[i]);
+        else
+            st32_le(image + 4 * i, code[i]);
+    }
+    if (user_map_kernel_page(user_abi->stack_top, image,
+                             PROT_READ | PROT_EXEC))
+        mips_sigpage = user_abi->stack_top;
+}
+
+static const struct mips_sc_layout *sc_layout(const struct mips_cpu *cpu)
+{
+    return cpu->is64 ? &n64_sc : &o32_sc;
+}
+
+/* A register as the sigcontext holds it: 64 bits, o32 values
+ * sign-extended as a 64-bit kernel stores them. */
+static uint64_t sc_reg(const struct mips_cpu *cpu, uint64_t v)
+{
+    return cpu->is64 ? v : (uint64_t)(int64_t)(int32_t)v;
+}
+
+static void save_sigcontext(struct mips_cpu *cpu, uint8_t *sc)
+{
+    const struct mips_sc_layout *L = sc_layout(cpu);
+
+    abi_st(sc + L->pc, 8, sc_reg(cpu, cpu->pc));
+    for (int i = 1; i < 32; i++)
+        abi_st(sc + L->regs + 8 * i, 8, sc_reg(cpu, cpu->gpr[i]));
+    abi_st(sc + L->mdhi, 8, sc_reg(cpu, cpu->hi));
+    abi_st(sc + L->mdlo, 8, sc_reg(cpu, cpu->lo));
+    /* FR=1: 32 64-bit registers; FR=0: the 16 even/odd pairs as doubles
+     * in the even slots (the kernel's TIF_32BIT_FPREGS layout). */
+    for (int i = 0; i < 32; i++) {
+        uint64_t v = cpu->fpr[i];
+        if (!cpu->fr) {
+            if (i & 1)
+                continue;
+            v = (uint32_t)cpu->fpr[i] | (uint64_t)(uint32_t)cpu->fpr[i + 1] << 32;
+        }
+        abi_st(sc + L->fpregs + 8 * i, 8, v);
+    }
+    abi_st(sc + L->fpc_csr, 4, cpu->fcsr);
+    abi_st(sc + L->used_math, 4, USED_FP | (cpu->fr ? USED_FR1 : 0));
+}
+
+static void restore_sigcontext(struct mips_cpu *cpu, const uint8_t *sc)
+{
+    const struct mips_sc_layout *L = sc_layout(cpu);
+
+    cpu->pc = abi_ld(sc + L->pc, 8);
+    if (!cpu->is64)
+        cpu->pc = (uint32_t)cpu->pc;
+    for (int i = 1; i < 32; i++)
+        cpu->gpr[i] = sc_reg(cpu, abi_ld(sc + L->regs + 8 * i, 8));
+    cpu->hi = sc_reg(cpu, abi_ld(sc + L->mdhi, 8));
+    cpu->lo = sc_reg(cpu, abi_ld(sc + L->mdlo, 8));
+    if (abi_ld(sc + L->used_math, 4) & USED_FP) {
+        for (int i = 0; i < 32; i++) {
+            uint64_t v = abi_ld(sc + L->fpregs + 8 * i, 8);
+            if (cpu->fr) {
+                cpu->fpr[i] = v;
+            } else if (!(i & 1)) {
+                cpu->fpr[i] = (uint32_t)v;
+                cpu->fpr[i + 1] = v >> 32;
+            }
+        }
+        cpu->fcsr = (uint32_t)abi_ld(sc + L->fpc_csr, 4);
+    }
+    cpu->lladdr = (uint64_t)-1;    /* ERET clears the LL bit */
+}
+
+static bool mips_setup_frame(struct cpu_common *c, int sig,
+                             const struct user_sigaction *ka,
+                             const struct user_siginfo *info, uint64_t oldmask)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    const struct mips_sc_layout *L = sc_layout(cpu);
+    /* n64 has only the rt frame. */
+    bool rt = (ka->flags & SA_SIGINFO) || cpu->is64;
+    uint32_t uc_size = L->uc_mcontext + L->size + SIGSET_SIZE;
+    uint32_t size = rt ? FRAME_HEAD + 128 + uc_size
+                       : FRAME_HEAD + L->size + SIGSET_SIZE;
+    uint64_t mask = cpu->is64 ? ~(uint64_t)0 : 0xffffffffull;
+    uint64_t sp = cpu->gpr[R_SP] & mask;
+
+    /* 32 bytes are left alone above the frame (the kernel keeps them
+     * for its FPU emulator's trampoline). */
+    sp = user_sigframe_sp(ka, sp - 32);
+    uint64_t frame = ((sp - size) & ~(uint64_t)15) & mask;
+    if (frame > sp)
+        return false;
+    uint8_t *f = user_ptr(frame, size, true);
+    if (!f)
+        return false;
+    memset(f, 0, size);
+
+    uint64_t sc_addr, uc_addr = frame + FRAME_HEAD + 128;
+    if (rt) {
+        uint8_t *uc = f + FRAME_HEAD + 128;
+        user_siginfo_to_guest(f + FRAME_HEAD, info);
+        user_save_altstack(uc + L->uc_stack, cpu->gpr[R_SP] & mask);
+        sc_addr = uc_addr + L->uc_mcontext;
+    } else {
+        sc_addr = frame + FRAME_HEAD;
+    }
+    uint8_t *sc = f + (sc_addr - frame);
+    save_sigcontext(cpu, sc);
+    user_sigset_store(sc + L->size, oldmask);
+
+    uint64_t ra = mips_sigpage + (rt ? TRAMP_RT_SIGRETURN : TRAMP_SIGRETURN);
+    if (!mips_sigpage) {
+        /* No page for the trampoline: the old kernels' place, the
+         * frame's pad words (needs an executable stack). */
+        uint32_t nr = rt ? (cpu->is64 ? NR_N64_RT_SIGRETURN
+                                      : NR_O32_RT_SIGRETURN)
+                         : NR_O32_SIGRETURN;
+        abi_st(f + 16, 4, LI_V0(nr));
+        abi_st(f + 20, 4, MIPS_SYSCALL);
+        tb_invalidate_range(frame + 16, frame + 24);
+        ra = frame + 16;
+    }
+
+    /* a0 = signal, a1 = &siginfo (rt) or 0, a2 = &ucontext (rt) or
+     * &sigcontext; t9 and the PC the handler, ra the trampoline. */
+    cpu->gpr[R_A0] = sig;
+    cpu->gpr[R_A0 + 1] = rt ? frame + FRAME_HEAD : 0;
+    cpu->gpr[R_A0 + 2] = rt ? uc_addr : sc_addr;
+    cpu->gpr[R_SP] = sc_reg(cpu, frame);
+    cpu->gpr[R_RA] = sc_reg(cpu, ra);
+    cpu->gpr[25] = sc_reg(cpu, ka->handler);
+    cpu->pc = ka->handler & mask;
+    cpu->lladdr = (uint64_t)-1;
+    return true;
+}
+
+static uint64_t mips_get_sp(struct cpu_common *c);
+
+static bool mips_sigreturn(struct cpu_common *c, bool rt)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    const struct mips_sc_layout *L = sc_layout(cpu);
+    uint64_t frame = cpu->is64 ? cpu->gpr[R_SP] : (uint32_t)cpu->gpr[R_SP];
+    uint64_t sc_addr = rt ? frame + FRAME_HEAD + 128 + L->uc_mcontext
+                          : frame + FRAME_HEAD;
+    const uint8_t *sc = user_ptr(sc_addr, L->size + SIGSET_SIZE, false);
+
+    if (!sc || (!rt && cpu->is64))
+        return false;
+    restore_sigcontext(cpu, sc);
+    user_set_sigmask(user_sigset_load(sc + L->size));
+    if (rt) {
+        const uint8_t *st = user_ptr(frame + FRAME_HEAD + 128 + L->uc_stack,
+                                     3 * ABI_LONG, false);
+        if (st)
+            user_do_sigaltstack(st, NULL, mips_get_sp(c));
+    }
+    return true;
+}
+
+/* Restart: back onto the SYSCALL; v0 (the number) and a3 were not
+ * overwritten by a result, as the kernel's v0 = regs[0], a3 = regs[26]. */
+static void mips_rewind_syscall(struct cpu_common *c)
+{
+    mips_cpu(c)->pc -= 4;
+}
+
+static uint64_t mips_get_sp(struct cpu_common *c)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    return cpu->is64 ? cpu->gpr[R_SP] : (uint32_t)cpu->gpr[R_SP];
+}
+
 /*
  * BREAK and trap codes pick the signal as Linux's do_bp/do_tr do: code 6
  * (overflow) and 7 (divide by zero) give SIGFPE, others SIGTRAP.  BREAK's
- * code is bits 25:16 of the instruction, a trap's bits 15:6.
+ * code is bits 25:16 of the instruction, a trap's bits 15:6 (only the
+ * register forms have one).
  */
+static unsigned trap_code(struct mips_cpu *cpu, int excp)
+{
+    uint64_t insn = 0;
+
+    if (!get_user(cpu->pc, 4, &insn))
+        return 0;
+    if (excp == MIPS_EXCP_BREAK)
+        return extract32((uint32_t)insn, 16, 10);
+    return ((insn >> 26) & 63) == 0 ? extract32((uint32_t)insn, 6, 10) : 0;
+}
+
 static int mips_exception_signal(struct cpu_common *c, int excp)
 {
     struct mips_cpu *cpu = mips_cpu(c);
-    uint64_t insn = 0;
-    unsigned code = 0;
+    unsigned code;
 
     switch (excp) {
     case MIPS_EXCP_BREAK:
-        if (get_user(cpu->pc, 4, &insn))
-            code = extract32((uint32_t)insn, 16, 10);
-        return code == 6 || code == 7 ? SIGFPE : SIGTRAP;
     case MIPS_EXCP_TRAP:
-        if (get_user(cpu->pc, 4, &insn) && ((insn >> 26) & 63) == 0)
-            code = extract32((uint32_t)insn, 6, 10);
+        code = trap_code(cpu, excp);
         return code == 6 || code == 7 ? SIGFPE : SIGTRAP;
     case MIPS_EXCP_OVERFLOW:
     case MIPS_EXCP_FPE:
         return SIGFPE;
     }
     return 0;
+}
+
+/*
+ * si_code and si_addr as the kernel gives them: SIGFPE at the PC with
+ * FPE_INTOVF/FPE_INTDIV (integer overflow, break/trap codes 6 and 7) or
+ * the FPE_FLT* code of the highest-priority enabled FCSR cause (whose
+ * cause bits the kernel clears before the handler runs); SIGTRAP from
+ * BREAK with TRAP_BRKPT and no address, from a trap as SI_KERNEL.
+ */
+static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
+                                   int *code, uint64_t *addr)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+
+    *addr = c->target->get_pc(c);
+    *code = SI_KERNEL;
+    switch (excp) {
+    case MIPS_EXCP_OVERFLOW:
+        *code = FPE_INTOVF;
+        return;
+    case MIPS_EXCP_FPE: {
+        uint32_t cause = (cpu->fcsr >> FCSR_CAUSE_SHIFT) & 63;
+        uint32_t x = cause & (((cpu->fcsr >> FCSR_ENABLES_SHIFT) & 31) |
+                              FP_UNIMPL);
+        *code = x & FP_INVALID ? FPE_FLTINV
+              : x & FP_DIV0 ? FPE_FLTDIV
+              : x & FP_OVERFLOW ? FPE_FLTOVF
+              : x & FP_UNDERFLOW ? FPE_FLTUND
+              : x & FP_INEXACT ? FPE_FLTRES : FPE_FLTINV;
+        cpu->fcsr &= ~(x << FCSR_CAUSE_SHIFT);
+        return;
+    }
+    case MIPS_EXCP_BREAK:
+    case MIPS_EXCP_TRAP:
+        if (sig == SIGFPE) {
+            *code = trap_code(cpu, excp) == 7 ? FPE_INTDIV : FPE_INTOVF;
+        } else {
+            *addr = 0;
+            if (excp == MIPS_EXCP_BREAK)
+                *code = TRAP_BRKPT;
+        }
+        return;
+    }
 }
 
 #define MIPS_COMMON(nm, be)                                                 \
@@ -464,7 +773,14 @@ static int mips_exception_signal(struct cpu_common *c, int excp)
     .platform = mips_platform, .uname_machine = mips_uname_machine,         \
     .arch_syscall = mips_arch_syscall,                                      \
     .exception_signal = mips_exception_signal, .set_tls = mips_set_tls,     \
-    .set_sp = mips_set_sp
+    .set_sp = mips_set_sp, .exception_siginfo = mips_exception_siginfo,     \
+    .map_special_pages = mips_map_special_pages,                            \
+    .sa_flags = mips_sa_flags, .minsigstksz = 2048,                         \
+    .sigset_size = SIGSET_SIZE, .siginfo_code_first = true,                 \
+    .stack_size_first = true, .si_codes = mips_si_codes,                    \
+    .n_si_codes = ARRAY_SIZE(mips_si_codes),                                \
+    .setup_frame = mips_setup_frame, .sigreturn = mips_sigreturn,           \
+    .get_sp = mips_get_sp, .rewind_syscall = mips_rewind_syscall
 
 #define O32(nm, be)                                                         \
     const struct user_abi nm##_user_abi = {                                 \

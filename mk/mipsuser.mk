@@ -1,0 +1,54 @@
+# MIPS Linux user mode beyond the instruction set: signals, processes,
+# threads and real programs.
+#   check-linux-mips    the self-checking programs of tests/linux/ (shared
+#                       with ARM) and tests/linux/mips/, static, for mips,
+#                       mipsel and mips64el, each run under both engines;
+#                       the pthread stress (25k increments per thread) runs
+#                       5 times per engine and arch
+#   check-busybox-mips  Debian's busybox-static for mipsel and mips64el
+#                       with the armel suite's checks (tests/user/busybox-arm.sh)
+MIPSUSER_ARCHES := mips mipsel mips64el
+LINUX_MIPS_OUT := $(BUILD)/tests/linux-mips
+LINUX_MIPS_OWN := $(notdir $(basename $(wildcard $(LINUX_SRC)/mips/*.c)))
+LINUX_MIPS_PROGS := $(filter-out pthread_stress,$(LINUX_C)) $(LINUX_MIPS_OWN)
+LINUX_MIPS_CFLAGS := -static -O2 -Wall -Wno-infinite-recursion -Wno-array-bounds -I$(LINUX_SRC) -I$(GUEST_ARM_SRC)
+LINUX_MIPS_HDRS := $(LINUX_SRC)/arch.h $(GUEST_ARM_SRC)/check.h
+
+define linux_mips_rules
+$(LINUX_MIPS_OUT)/$(1)/%: $(LINUX_SRC)/%.c $(LINUX_MIPS_HDRS) | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(MIPS_CC_$(1)) $(LINUX_MIPS_CFLAGS) -o $$@ $$< -lpthread -lrt
+$(LINUX_MIPS_OUT)/$(1)/%: $(LINUX_SRC)/mips/%.c $(LINUX_MIPS_HDRS) | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(MIPS_CC_$(1)) $(LINUX_MIPS_CFLAGS) -o $$@ $$< -lpthread -lrt
+$(LINUX_MIPS_OUT)/stress/pthread_quick-$(1): $(LINUX_SRC)/pthread_stress.c $(LINUX_MIPS_HDRS) | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(MIPS_CC_$(1)) $(LINUX_MIPS_CFLAGS) -DITERS=25000 -o $$@ $$< -lpthread
+LINUX_MIPS_BINS += $(LINUX_MIPS_PROGS:%=$(LINUX_MIPS_OUT)/$(1)/%) \
+                   $(LINUX_MIPS_OUT)/stress/pthread_quick-$(1)
+endef
+$(foreach a,$(MIPSUSER_ARCHES),$(eval $(call linux_mips_rules,$(a))))
+
+.PHONY: linux-mips check-linux-mips check-busybox-mips
+linux-mips: $(LINUX_MIPS_BINS)
+
+check-linux-mips: linux-mips $(BUILD)/kemu $(MIPSUSER_ARCHES:%=$(BUILD)/kemu-%)
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/linux-mips.txt
+	@status=0; for a in $(MIPSUSER_ARCHES); do \
+	    tests/guest/mips/run.sh $$a $(LINUX_MIPS_OUT)/$$a $(TEST_RESULTS)/linux-mips.txt || status=1; \
+	    for e in "" " --engine interp"; do \
+	        KEMU_ARM="$(BUILD)/kemu-$$a$$e" tests/linux/repeat.sh 5 \
+	            $(LINUX_MIPS_OUT)/stress/pthread_quick-$$a $(TEST_RESULTS)/linux-mips.txt || status=1; \
+	    done; \
+	done; exit $$status
+
+check-busybox-mips: $(BUILD)/kemu $(BUILD)/kemu-mipsel $(BUILD)/kemu-mips64el | $(BUILD)/.deps-test
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/busybox-mips.txt
+	@status=0; for a in mipsel mips64el; do \
+	    BB_ARCH=$$a KEMU_ARM="$(BUILD)/kemu-$$a" tests/user/busybox-arm.sh \
+	        $(TEST_RESULTS)/busybox-mips.txt || status=1; \
+	done; exit $$status
+
+CHECK_TARGETS += check-linux-mips check-busybox-mips
