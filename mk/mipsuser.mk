@@ -2,12 +2,12 @@
 # threads and real programs.
 #   check-linux-mips    the self-checking programs of tests/linux/ (shared
 #                       with ARM) and tests/linux/mips/, static, for mips,
-#                       mipsel and mips64el, each run under both engines;
-#                       the pthread stress (25k increments per thread) runs
-#                       5 times per engine and arch
+#                       mipsel, mips64el and mips64, each run under both
+#                       engines; the pthread stress (25k increments per
+#                       thread) runs 5 times per engine and arch
 #   check-busybox-mips  Debian's busybox-static for mipsel and mips64el
 #                       with the armel suite's checks (tests/user/busybox-arm.sh)
-MIPSUSER_ARCHES := mips mipsel mips64el
+MIPSUSER_ARCHES := mips mipsel mips64el mips64
 LINUX_MIPS_OUT := $(BUILD)/tests/linux-mips
 LINUX_MIPS_OWN := $(notdir $(basename $(wildcard $(LINUX_SRC)/mips/*.c)))
 LINUX_MIPS_PROGS := $(filter-out pthread_stress,$(LINUX_C)) $(LINUX_MIPS_OWN)

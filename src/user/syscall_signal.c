@@ -365,6 +365,10 @@ void user_signalfd_to_guest(void *buf, int64_t len)
         w[2] = (uint32_t)user_si_code_to_guest(code);
         if (child_sig)
             w[10] = abi_signal_to_guest((int)w[10]);
+        /* ssi_int is the kernel's si_int, the union's first int: on a
+         * big-endian 64-bit guest the high half of the pointer. */
+        if (user_abi->big_endian && ABI_LONG == 8)
+            w[11] = (uint32_t)(d[0] >> 32);
         for (int i = 0; i < 12; i++)
             abi_st(r + 4 * i, 4, w[i]);
         for (int i = 0; i < 4; i++)
