@@ -4,7 +4,9 @@
 #                       with ARM) and tests/linux/mips/, static, for mips,
 #                       mipsel, mips64el and mips64, each run under both
 #                       engines; the pthread stress (25k increments per
-#                       thread) runs 5 times per engine and arch
+#                       thread) runs 5 times per engine and arch; every
+#                       program again dynamically linked, run with the cross
+#                       toolchain's libraries as the sysroot (KEMU_LD_PREFIX)
 #   check-busybox-mips  Debian's busybox-static for mipsel and mips64el
 #                       with the armel suite's checks (tests/user/busybox-arm.sh)
 MIPSUSER_ARCHES := mips mipsel mips64el mips64
@@ -24,8 +26,16 @@ $(LINUX_MIPS_OUT)/$(1)/%: $(LINUX_SRC)/mips/%.c $(LINUX_MIPS_HDRS) | $(BUILD)/.d
 $(LINUX_MIPS_OUT)/stress/pthread_quick-$(1): $(LINUX_SRC)/pthread_stress.c $(LINUX_MIPS_HDRS) | $(BUILD)/.deps-test
 	@mkdir -p $$(dir $$@)
 	$$(MIPS_CC_$(1)) $(LINUX_MIPS_CFLAGS) -DITERS=25000 -o $$@ $$< -lpthread
+$(LINUX_MIPS_OUT)/dyn-$(1)/%-dyn: $(LINUX_SRC)/%.c $(LINUX_MIPS_HDRS) | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(MIPS_CC_$(1)) $(filter-out -static,$(LINUX_MIPS_CFLAGS)) -DITERS=25000 -o $$@ $$< -lpthread -lrt
+$(LINUX_MIPS_OUT)/dyn-$(1)/%-dyn: $(LINUX_SRC)/mips/%.c $(LINUX_MIPS_HDRS) | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(MIPS_CC_$(1)) $(filter-out -static,$(LINUX_MIPS_CFLAGS)) -o $$@ $$< -lpthread -lrt
 LINUX_MIPS_BINS += $(LINUX_MIPS_PROGS:%=$(LINUX_MIPS_OUT)/$(1)/%) \
-                   $(LINUX_MIPS_OUT)/stress/pthread_quick-$(1)
+                   $(LINUX_MIPS_OUT)/stress/pthread_quick-$(1) \
+                   $(LINUX_C:%=$(LINUX_MIPS_OUT)/dyn-$(1)/%-dyn) \
+                   $(LINUX_MIPS_OWN:%=$(LINUX_MIPS_OUT)/dyn-$(1)/%-dyn)
 endef
 $(foreach a,$(MIPSUSER_ARCHES),$(eval $(call linux_mips_rules,$(a))))
 
@@ -35,8 +45,10 @@ linux-mips: $(LINUX_MIPS_BINS)
 check-linux-mips: linux-mips $(BUILD)/kemu $(MIPSUSER_ARCHES:%=$(BUILD)/kemu-%)
 	@mkdir -p $(TEST_RESULTS)
 	@rm -f $(TEST_RESULTS)/linux-mips.txt
-	@status=0; for a in $(MIPSUSER_ARCHES); do \
+	@status=0; for p in $(foreach a,$(MIPSUSER_ARCHES),$(a):$(patsubst %-gcc,/usr/%,$(MIPS_CC_$(a)))); do \
+	    a=$${p%%:*}; \
 	    tests/guest/mips/run.sh $$a $(LINUX_MIPS_OUT)/$$a $(TEST_RESULTS)/linux-mips.txt || status=1; \
+	    KEMU_LD_PREFIX=$${p#*:} tests/guest/mips/run.sh $$a $(LINUX_MIPS_OUT)/dyn-$$a $(TEST_RESULTS)/linux-mips.txt || status=1; \
 	    for e in "" " --engine interp"; do \
 	        KEMU_ARM="$(BUILD)/kemu-$$a$$e" tests/linux/repeat.sh 5 \
 	            $(LINUX_MIPS_OUT)/stress/pthread_quick-$$a $(TEST_RESULTS)/linux-mips.txt || status=1; \

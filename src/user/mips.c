@@ -416,9 +416,11 @@ static void mips_init_regs(struct cpu_common *c, const struct image_info *info,
 
     memset(cpu->gpr, 0, sizeof(cpu->gpr));
     cpu->gpr[R_SP] = sp;
-    cpu->pc = info->entry;
+    /* A dynamic program starts in its interpreter. */
+    uint64_t entry = info->interp_entry ? info->interp_entry : info->entry;
+    cpu->pc = entry;
     /* $t9 holds the entry address for PIC start code. */
-    cpu->gpr[25] = info->entry;
+    cpu->gpr[25] = entry;
     /* o32 programs built for FP64 (EF_MIPS_FP64) run with Status.FR = 1;
      * FP32 and FPXX ones with FR = 0, as Linux does on Release 2. */
     if (!cpu->is64)
