@@ -9,6 +9,11 @@
 #                       toolchain's libraries as the sysroot (KEMU_LD_PREFIX)
 #   check-busybox-mips  Debian's busybox-static for mipsel and mips64el
 #                       with the armel suite's checks (tests/user/busybox-arm.sh)
+#   check-linux-sysroot-mips  Debian's dynamically linked mipsel and
+#                       mips64el bash, coreutils, lua5.4, sqlite3, bzip2, xz
+#                       and python3.11 with -L a sysroot of Debian packages
+#                       (tests/linux/sysroot-arm.sh; fetched into
+#                       build/downloads the first time)
 MIPSUSER_ARCHES := mips mipsel mips64el mips64
 LINUX_MIPS_OUT := $(BUILD)/tests/linux-mips
 LINUX_MIPS_OWN := $(notdir $(basename $(wildcard $(LINUX_SRC)/mips/*.c)))
@@ -63,4 +68,13 @@ check-busybox-mips: $(BUILD)/kemu $(BUILD)/kemu-mipsel $(BUILD)/kemu-mips64el | 
 	        $(TEST_RESULTS)/busybox-mips.txt || status=1; \
 	done; exit $$status
 
-CHECK_TARGETS += check-linux-mips check-busybox-mips
+.PHONY: check-linux-sysroot-mips
+check-linux-sysroot-mips: $(BUILD)/kemu $(BUILD)/kemu-mipsel $(BUILD)/kemu-mips64el | $(BUILD)/.deps-test
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/linux-sysroot-mips.txt
+	@status=0; for a in mipsel mips64el; do \
+	    SYSROOT_ARCH=$$a KEMU_ARM="$(BUILD)/kemu-$$a" tests/linux/sysroot-arm.sh \
+	        $(TEST_RESULTS)/linux-sysroot-mips.txt || status=1; \
+	done; exit $$status
+
+CHECK_TARGETS += check-linux-mips check-busybox-mips check-linux-sysroot-mips

@@ -13,6 +13,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -44,7 +45,7 @@ static const struct abi_syscall o32_syscalls[] = {
     S(29, pause), S(33, access), S(36, sync), S(37, kill), S(38, rename),
     S(39, mkdir), S(40, rmdir), S(41, dup), S(43, times), S(45, brk),
     S(46, setgid32), S(47, getgid32), S(49, geteuid32), S(50, getegid32),
-    S(55, fcntl), S(57, setpgid), S(60, umask), S(63, dup2),
+    S(57, setpgid), S(60, umask), S(63, dup2),
     S(64, getppid), S(65, getpgrp), S(66, setsid), S(70, setreuid32),
     S(71, setregid32), S(74, sethostname), S(75, setrlimit),
     S(76, ugetrlimit), S(77, getrusage), S(78, gettimeofday),
@@ -61,12 +62,11 @@ static const struct abi_syscall o32_syscalls[] = {
     S(175, recv), S(176, recvfrom), S(178, send), S(180, sendto),
     S(182, shutdown), S(183, socket), S(184, socketpair),
     S(185, setresuid32), S(186, getresuid32), S(188, poll),
-    S(190, setresgid32), S(191, getresgid32), S(192, prctl),
-    S(193, rt_sigreturn), S(199, rt_sigsuspend), S(200, pread64),
+    S(190, setresgid32), S(191, getresgid32), S(193, rt_sigreturn), S(199, rt_sigsuspend), S(200, pread64),
     S(201, pwrite64), S(202, chown32), S(203, getcwd), S(206, sigaltstack),
     S(210, mmap2), S(211, truncate64), S(212, ftruncate64), S(213, stat64),
     S(214, lstat64), S(215, fstat64), S(218, madvise), S(219, getdents64),
-    S(220, fcntl64), S(222, gettid), S(236, tkill), S(237, sendfile64),
+    S(222, gettid), S(236, tkill), S(237, sendfile64),
     S(240, sched_getaffinity), S(246, exit_group), S(252, set_tid_address),
     S(255, statfs64), S(256, fstatfs64), S(263, clock_gettime),
     S(264, clock_getres), S(265, clock_nanosleep), S(266, tgkill),
@@ -104,7 +104,7 @@ static const struct abi_syscall n64_syscalls[] = {
     S(40, socket), S(41, connect), S(42, accept), S(43, sendto),
     S(44, recvfrom), S(47, shutdown), S(48, bind), S(49, listen),
     S(52, socketpair), S(55, clone), S(56, fork), S(57, execve), S(58, exit),
-    S(59, wait4), S(60, kill), S(61, uname), S(70, fcntl), S(72, fsync),
+    S(59, wait4), S(60, kill), S(61, uname), S(72, fsync),
     S(73, fdatasync), S(74, truncate), S(75, ftruncate), S(77, getcwd),
     S(78, chdir), S(79, fchdir), S(80, rename), S(81, mkdir), S(82, rmdir),
     S(83, creat), S(84, link), S(85, unlink), S(86, symlink),
@@ -119,7 +119,7 @@ static const struct abi_syscall n64_syscalls[] = {
     S(119, getpgid), S(120, setfsuid32), S(121, setfsgid32), S(122, getsid),
     S(128, rt_sigsuspend), S(129, sigaltstack), S(131, mknod),
     S(137, getpriority), S(138, setpriority), S(146, mlock), S(147, munlock),
-    S(153, prctl), S(155, setrlimit), S(157, sync), S(165, sethostname),
+    S(155, setrlimit), S(157, sync), S(165, sethostname),
     S(178, gettid), S(192, tkill), S(196, sched_getaffinity),
     S(205, exit_group), S(211, rt_sigreturn), S(212, set_tid_address),
     S(222, clock_gettime), S(223, clock_getres), S(224, clock_nanosleep),
@@ -331,6 +331,94 @@ static const struct { uint32_t guest, host; } mips_ioctls[] = {
     { 0x5480, TIOCSCTTY }, { 0x5471, TIOCNOTTY },
 };
 
+/*
+ * struct flock: MIPS numbers the lock commands F_GETLK 14, F_SETLK 6,
+ * F_SETLKW 7 and (o32) F_GETLK64 33, F_SETLK64 34, F_SETLKW64 35, and
+ * o32's struct flock has 32-bit offsets and an l_sysid.  Offsets of
+ * l_start, l_len and l_pid, the size of start/len, the struct size:
+ */
+struct mips_flock_layout {
+    uint8_t start, len, pid, off_size, size;
+};
+static const struct mips_flock_layout o32_flock = { 4, 8, 16, 4, 36 };
+static const struct mips_flock_layout o32_flock64 = { 8, 16, 24, 8, 32 };
+static const struct mips_flock_layout n64_flock = { 8, 16, 24, 8, 32 };
+
+static int64_t mips_flock(int fd, int cmd, uint64_t addr,
+                          const struct mips_flock_layout *L)
+{
+    struct flock fl;
+    uint8_t *g = user_ptr(addr, L->size, true);
+    if (!g)
+        return -EFAULT;
+    memset(&fl, 0, sizeof(fl));
+    fl.l_type = (short)abi_ld(g, 2);
+    fl.l_whence = (short)abi_ld(g + 2, 2);
+    fl.l_start = L->off_size == 4 ? (int32_t)abi_ld(g + L->start, 4)
+                                  : (int64_t)abi_ld(g + L->start, 8);
+    fl.l_len = L->off_size == 4 ? (int32_t)abi_ld(g + L->len, 4)
+                                : (int64_t)abi_ld(g + L->len, 8);
+    fl.l_pid = (pid_t)abi_ld(g + L->pid, 4);
+    if (fcntl(fd, cmd, &fl) < 0)
+        return -errno;
+    if (L->off_size == 4 && (fl.l_start > INT32_MAX || fl.l_len > INT32_MAX))
+        return -EOVERFLOW;
+    abi_st(g, 2, fl.l_type);
+    abi_st(g + 2, 2, fl.l_whence);
+    abi_st(g + L->start, L->off_size, fl.l_start);
+    abi_st(g + L->len, L->off_size, fl.l_len);
+    abi_st(g + L->pid, 4, fl.l_pid);
+    return 0;
+}
+
+static int64_t mips_fcntl(struct cpu_common *c, const uint64_t a[6], bool is64)
+{
+    uint64_t b[6];
+    int fd = (int)a[0];
+    const struct mips_flock_layout *L = is64 ? &n64_flock : &o32_flock;
+
+    switch ((int)a[1]) {
+    case 14: return mips_flock(fd, F_GETLK, a[2], L);
+    case 6: return mips_flock(fd, F_SETLK, a[2], L);
+    case 7: return mips_flock(fd, F_SETLKW, a[2], L);
+    case 33: case 34: case 35:
+        if (is64)
+            return -EINVAL;
+        return mips_flock(fd, a[1] == 33 ? F_GETLK : a[1] == 34 ? F_SETLK
+                                                                : F_SETLKW,
+                          a[2], &o32_flock64);
+    case 24: return sys_ret(fcntl(fd, F_SETOWN, (int)a[2]));
+    case 23: return sys_ret(fcntl(fd, F_GETOWN));
+    case 5: case 8: case 9: case 12: case 13:
+        return -EINVAL;    /* generic numbers MIPS does not use */
+    }
+    memcpy(b, a, sizeof(b));
+    return sys_fcntl64(c, b);
+}
+
+/* prctl: PR_SET_FP_MODE / PR_GET_FP_MODE (FR; FRE is not offered, as on
+ * Release 2 CPUs without it); the rest is generic. */
+enum { PR_SET_FP_MODE_ = 45, PR_GET_FP_MODE_ = 46, PR_FP_MODE_FR_ = 1 };
+
+static int64_t mips_prctl(struct cpu_common *c, const uint64_t a[6])
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+
+    switch ((int)a[0]) {
+    case PR_GET_FP_MODE_:
+        return cpu->fr ? PR_FP_MODE_FR_ : 0;
+    case PR_SET_FP_MODE_:
+        if (a[1] & ~(uint64_t)PR_FP_MODE_FR_)
+            return -EOPNOTSUPP;
+        if (cpu->is64 && !(a[1] & PR_FP_MODE_FR_))
+            return -EOPNOTSUPP;    /* n64 is always FR=1 */
+        /* The mode is part of the TB key: the next TB decodes with it. */
+        cpu->fr = a[1] & PR_FP_MODE_FR_;
+        return 0;
+    }
+    return sys_prctl(c, a);
+}
+
 /* Calls whose MIPS form differs from the generic handler's arguments. */
 static bool mips_arch_syscall(struct cpu_common *c, uint32_t nr,
                               const uint64_t a[6], int64_t *ret,
@@ -370,6 +458,16 @@ static bool mips_arch_syscall(struct cpu_common *c, uint32_t nr,
             return true;
         }
         *ret = sys_ioctl(c, b);
+        return true;
+    }
+    if ((!cpu->is64 && (n == 55 || n == 220)) || (cpu->is64 && n == 70)) {
+        *name = n == 220 ? "fcntl64" : "fcntl";
+        *ret = mips_fcntl(c, a, cpu->is64);
+        return true;
+    }
+    if ((!cpu->is64 && n == 192) || (cpu->is64 && n == 153)) {
+        *name = "prctl";
+        *ret = mips_prctl(c, a);
         return true;
     }
     /* rt_sigprocmask: MIPS numbers SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK
