@@ -4,7 +4,8 @@
  * (si_code, si_addr, the frame's PC and FCSR); SIGTRAP from TGE and
  * BREAK; SIGBUS from a misaligned LL; SIGSEGV with si_addr; a handler
  * that edits the frame (PC and a register) and returns through
- * sigreturn; the o32 non-SA_SIGINFO frame (a2 = struct sigcontext);
+ * sigreturn; a fault in a delay slot (the frame's PC is the branch, which
+ * runs again after the handler); the o32 non-SA_SIGINFO frame (a2 = struct sigcontext);
  * signals of the second sigset word (33..64), and the MIPS stack_t.
  */
 #define _GNU_SOURCE
@@ -57,7 +58,7 @@ static void set(int sig, void *h, int flags)
     } while (0)
 
 extern char ov_insn[], teq_insn[], tge_insn[], brk6_insn[], brk_insn[],
-    fpe_insn[], segv_insn[], skip_insn[], ill_insn[];
+    fpe_insn[], segv_insn[], skip_insn[], ill_insn[], slot_branch[];
 
 /* The frame edited by the handler: skip the faulting load, set $8. */
 static void skip_handler(int sig, siginfo_t *si, void *ucv)
@@ -65,6 +66,17 @@ static void skip_handler(int sig, siginfo_t *si, void *ucv)
     ucontext_t *uc = ucv;
     uc->uc_mcontext.pc += 4;
     uc->uc_mcontext.gregs[8] = 0x1234;
+}
+
+/* A fault in a delay slot: the frame's PC is the branch; the handler
+ * points $8 at valid memory and returns, and the branch runs again. */
+static volatile uintptr_t slot_pc;
+static uint32_t slot_word = 0x5a5a;
+static void slot_handler(int sig, siginfo_t *si, void *ucv)
+{
+    ucontext_t *uc = ucv;
+    slot_pc = (uintptr_t)uc->uc_mcontext.pc;
+    uc->uc_mcontext.gregs[8] = (uintptr_t)&slot_word;
 }
 
 static volatile uintptr_t plain_pc;
@@ -174,6 +186,16 @@ int main(void)
                      ".globl skip_insn\nskip_insn: lw $8, 0($8)\nnop\n"
                      "move %0, $8\n.set pop" : "=r"(r8) :: "$8", "memory");
     CHECK("edited frame: register", r8, 0x1234);
+
+    set(SIGSEGV, slot_handler, SA_SIGINFO);
+    long slot_val, taken;
+    __asm__ volatile(".set push\n.set noreorder\nli $8, 0x20\nli %1, 0\n"
+                     ".globl slot_branch\nslot_branch: beq $0, $0, 1f\n"
+                     "lw %0, 0($8)\nnop\nli %1, 2\n1: addiu %1, %1, 1\n"
+                     ".set pop" : "=&r"(slot_val), "=&r"(taken) :: "$8", "memory");
+    CHECK("delay slot: frame pc is the branch", slot_pc, (uintptr_t)slot_branch);
+    CHECK("delay slot: load after return", slot_val, 0x5a5a);
+    CHECK("delay slot: branch taken once", taken, 1);
 
     /* the frame of a handler without SA_SIGINFO */
     set(SIGILL, plain_handler, 0);
