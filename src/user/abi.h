@@ -160,6 +160,21 @@ struct user_abi {
     /* SA_* flags guest <-> host; NULL: the generic values. */
     const struct abi_bits *sa_flags;
     uint32_t minsigstksz;      /* MINSIGSTKSZ: smallest sigaltstack */
+    /* The kernel's sigset_t in bytes (longs, signal n in bit n-1 of the
+     * whole set); 0: 8. */
+    uint8_t sigset_size;
+    /* siginfo starts signo, code, errno (MIPS) instead of signo, errno,
+     * code. */
+    bool siginfo_code_first;
+    /* stack_t is { sp, size, flags } (MIPS) instead of { sp, flags, size }. */
+    bool stack_size_first;
+    /* si_code values that differ from the host's: {host, guest} pairs. */
+    const int32_t (*si_codes)[2];
+    size_t n_si_codes;
+    /* Optional: si_code and si_addr of the signal exception_signal picked
+     * (defaults: TRAP_BRKPT / the fault code, and the PC or fault address). */
+    void (*exception_siginfo)(struct cpu_common *cpu, int excp, int sig,
+                              int *code, uint64_t *addr);
     /* Build the signal frame for guest signal sig on the current stack
      * (user_sigframe_sp picks the alternate one) and point the registers
      * at the handler; oldmask is what sigreturn restores.  False when the

@@ -8,7 +8,8 @@
  *  - EPOLL_CLOEXEC, EFD_*, TFD_* and IN_CLOEXEC/IN_NONBLOCK, which are the
  *    arch's O_CLOEXEC/O_NONBLOCK;
  *  - on big-endian guests, the integers the guest reads from or writes to
- *    the descriptors themselves (user_fd_trans_read/write below).
+ *    the descriptors themselves (user_fd_trans_read/write below;
+ *    signalfd records are syscall_signal.c's).
  * Event masks (EPOLL*, IN_*) and the TFD_TIMER_* flags are the generic
  * values on every guest kemu has.
  */
@@ -61,14 +62,12 @@ enum user_fd_kind user_fd_trans_get(int fd)
     static const char *const names[] = {
         [FD_U64] = "anon_inode:[eventfd]|anon_inode:[timerfd]",
         [FD_INOTIFY] = "anon_inode:inotify",
-        [FD_SIGNALFD] = "anon_inode:[signalfd]",
     };
-    if (fd < 0 || (size_t)fd >= sizeof(fd_kind))
+    if (!user_abi->big_endian || fd < 0 || (size_t)fd >= sizeof(fd_kind))
         return FD_PLAIN;
     enum user_fd_kind k = atomic_load(&fd_kind[fd]);
-    /* Little-endian guests only need signalfd's signal numbers. */
-    if (k == FD_PLAIN || (!user_abi->big_endian && k != FD_SIGNALFD))
-        return FD_PLAIN;
+    if (k == FD_PLAIN)
+        return k;
     char link[32], target[64];
     snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
     ssize_t n = readlink(link, target, sizeof(target) - 1);
@@ -84,27 +83,6 @@ enum user_fd_kind user_fd_trans_get(int fd)
     }
     atomic_store(&fd_kind[fd], FD_PLAIN);
     return FD_PLAIN;
-}
-
-/* Swap the 32-bit fields of struct signalfd_siginfo (128 bytes): signo,
- * errno, code, pid, uid, fd, tid, band, overrun, trapno, status, int, then
- * the 64-bit ptr, utime, stime, addr, the 16-bit addr_lsb and padding.
- * The signal number is the guest's. */
-static void signalfd_to_guest(uint8_t *p)
-{
-    uint32_t w[12];
-    uint64_t d[4];
-    for (int i = 0; i < 12; i++)
-        w[i] = ld32_le(p + 4 * i);
-    for (int i = 0; i < 4; i++)
-        d[i] = ld64_le(p + 48 + 8 * i);
-    uint16_t lsb = ld16_le(p + 80);
-    w[0] = (uint32_t)abi_signal_to_guest((int)w[0]);
-    for (int i = 0; i < 12; i++)
-        abi_st(p + 4 * i, 4, w[i]);
-    for (int i = 0; i < 4; i++)
-        abi_st(p + 48 + 8 * i, 8, d[i]);
-    abi_st(p + 80, 2, lsb);
 }
 
 void user_fd_trans_read(int fd, void *buf, int64_t n)
@@ -124,10 +102,6 @@ void user_fd_trans_read(int fd, void *buf, int64_t n)
                 abi_st(p + off + 4 * i, 4, ld32_le(p + off + 4 * i));
             off += 16 + len;
         }
-        break;
-    case FD_SIGNALFD:
-        for (int64_t off = 0; off + 128 <= n; off += 128)
-            signalfd_to_guest(p + off);
         break;
     }
 }
@@ -183,22 +157,6 @@ int64_t sys_epoll_ctl(struct cpu_common *cpu, const uint64_t *a)
     return sys_ret(epoll_ctl((int)a[0], op, (int)a[2], &ev));
 }
 
-/* A signal mask argument: 8 bytes (64 signals), or the 16 of MIPS's 128
- * signals, of which kemu keeps the first 64; in guest longs. */
-static bool get_sigmask(uint64_t addr, uint64_t size, uint64_t *mask)
-{
-    if (size != 8 && size != 16)
-        return false;
-    const uint8_t *g = user_ptr(addr, 8, false);
-    if (!g)
-        return false;
-    if (ABI_LONG == 8)
-        *mask = abi_ld(g, 8);
-    else
-        *mask = abi_ld(g, 4) | abi_ld(g + 4, 4) << 32;
-    return true;
-}
-
 /* Wait with an optional mask and timeout (ms, or a host timespec for
  * epoll_pwait2) and copy the events out. */
 static int64_t do_epoll_wait(int epfd, uint64_t evp, int64_t max, int ms,
@@ -213,9 +171,9 @@ static int64_t do_epoll_wait(int epfd, uint64_t evp, int64_t max, int ms,
         return -EFAULT;
     uint64_t mask;
     if (maskp) {
-        if (masksize != 8 && masksize != 16)
+        if (masksize != user_sigset_size())
             return -EINVAL;
-        if (!get_sigmask(maskp, masksize, &mask))
+        if (!user_get_sigset(maskp, &mask))
             return -EFAULT;
     }
     struct epoll_event ev[MAX_EVENTS];

@@ -1,7 +1,7 @@
 /*
  * Descriptors whose data a big-endian guest reads in its own byte order:
- * eventfd and timerfd counters, inotify events, signalfd records (which
- * also carry the guest's signal numbers).  The
+ * eventfd and timerfd counters, inotify events (signalfd records are
+ * converted by syscall_signal.c).  The
  * creating call marks the host descriptor; read/write convert through
  * here (nothing to do for little-endian guests).
  */
@@ -15,13 +15,12 @@ enum user_fd_kind {
     FD_PLAIN = 0,
     FD_U64,          /* eventfd, timerfd: one 64-bit counter */
     FD_INOTIFY,      /* struct inotify_event records */
-    FD_SIGNALFD,     /* struct signalfd_siginfo records */
 };
 
 void user_fd_trans_set(int fd, enum user_fd_kind kind);
 /* The kind of fd for the running guest: FD_PLAIN when nothing needs
- * converting (little-endian guests, except signalfd with another signal
- * numbering) and once the descriptor number names something else. */
+ * converting (little-endian guests) and once the descriptor number names
+ * something else. */
 enum user_fd_kind user_fd_trans_get(int fd);
 /* After a read of n bytes from fd into buf: convert in place. */
 void user_fd_trans_read(int fd, void *buf, int64_t n);

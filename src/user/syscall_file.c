@@ -27,7 +27,9 @@ int64_t sys_read(struct cpu_common *cpu, const uint64_t *a)
     if (!p)
         return -EFAULT;
     long r = safe_syscall(SYS_read, (int)a[0], (long)p, a[2], 0, 0, 0);
-    if (r > 0 && (user_abi->big_endian || user_abi->signal_map))
+    if (r > 0 && user_signalfd_translated((int)a[0]))
+        user_signalfd_to_guest(p, r);
+    else if (r > 0 && user_abi->big_endian)
         user_fd_trans_read((int)a[0], p, r);    /* syscall_event.h */
     return r;
 }
@@ -444,9 +446,9 @@ int64_t sys_ppoll(struct cpu_common *cpu, const uint64_t *a)
     }
     if (a[3]) {
         uint64_t mask;
-        if (a[4] != 8)
+        if (a[4] != user_sigset_size())
             return -EINVAL;
-        if (!get_user(a[3], 8, &mask))
+        if (!user_get_sigset(a[3], &mask))
             return -EFAULT;
         user_push_sigmask(mask);
     }
@@ -514,9 +516,9 @@ static int64_t do_select(const uint64_t *a, struct timespec *ts,
         if (!get_user(sigmask_arg, ABI_LONG, &ss) ||
             !get_user(sigmask_arg + ABI_LONG, ABI_LONG, &len))
             return -EFAULT;
-        if (ss && len != 8)
+        if (ss && len != user_sigset_size())
             return -EINVAL;
-        if (ss && !get_user(ss, 8, &mask))
+        if (ss && !user_get_sigset(ss, &mask))
             return -EFAULT;
         if (!ss)
             sigmask_arg = 0;

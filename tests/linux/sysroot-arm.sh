@@ -1,10 +1,15 @@
 #!/bin/bash
-# Dynamically linked Debian armel programs under $KEMU_ARM (default
-# build/kemu-arm) with -L an armel sysroot built from Debian packages:
-# apt-get download + dpkg -x into build/downloads/armel-sysroot, nothing
-# installed on the host (the armel architecture is added to dpkg once, as
-# for the busybox suite).  Outputs are checked exactly.
+# Dynamically linked Debian armel programs (or those of the Debian
+# architecture in $SYSROOT_ARCH, e.g. mipsel or mips64el) under $KEMU_ARM
+# (default build/kemu-arm) with -L a sysroot built from Debian packages:
+# apt-get download + dpkg -x into build/downloads/ARCH-sysroot, nothing
+# installed on the host (the architecture is added to dpkg once, as for
+# the busybox suite).  Outputs are checked exactly.
 #   sysroot-arm.sh RESULT_FILE
+arch="${SYSROOT_ARCH:-armel}"
+# Test names: sysroot-NAME for armel, sysroot-ARCH-NAME otherwise.
+tag=sysroot
+[ "$arch" = armel ] || tag="sysroot-$arch"
 results="${1:-build/test-results/linux-sysroot.txt}"
 emu="${KEMU_ARM:-build/kemu-arm}"
 # shellcheck disable=SC2086
@@ -12,7 +17,7 @@ set -- $emu
 emu="$(command -v "$1" || echo "$1") ${*:2}"
 case "$emu" in /*) ;; *) emu="$PWD/$emu" ;; esac
 dl=build/downloads
-root="$PWD/$dl/armel-sysroot"
+root="$PWD/$dl/$arch-sysroot"
 mkdir -p "$dl" "$(dirname "$results")"
 
 packages="libc6 libgcc-s1 bash libtinfo6 coreutils libacl1 libattr1
@@ -22,16 +27,16 @@ zlib1g lua5.4 liblua5.4-0 sqlite3 libsqlite3-0 python3.11-minimal
 libpython3.11-minimal libexpat1 libssl3 libcrypt1 libzstd1 libmd0"
 
 fetch_sysroot() {
-    local debs="$dl/armel-debs" sudo=""
+    local debs="$dl/$arch-debs" sudo=""
     [ "$(id -u)" = 0 ] || sudo=sudo
     mkdir -p "$debs"
-    if ! dpkg --print-foreign-architectures | grep -qx armel; then
-        $sudo dpkg --add-architecture armel || return 1
+    if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+        $sudo dpkg --add-architecture "$arch" || return 1
         $sudo apt-get update -qq || return 1
     fi
     local want=()
     for p in $packages; do
-        case "$p" in readline-common) want+=("$p") ;; *) want+=("$p:armel") ;; esac
+        case "$p" in readline-common) want+=("$p") ;; *) want+=("$p:$arch") ;; esac
     done
     (cd "$debs" && apt-get download -qq "${want[@]}" 2>/dev/null) ||
         { $sudo apt-get update -qq &&
@@ -46,8 +51,8 @@ fetch_sysroot() {
 }
 
 if [ ! -x "$root/bin/bash" ] && ! fetch_sysroot; then
-    echo "linux-sysroot: cannot fetch the armel packages" >&2
-    echo "FAIL sysroot-fetch" >>"$results"
+    echo "linux-sysroot: cannot fetch the $arch packages" >&2
+    echo "FAIL $tag-fetch" >>"$results"
     exit 1
 fi
 
@@ -61,11 +66,11 @@ check() {
     # shellcheck disable=SC2086
     if timeout -k 5 600 $emu -L "$root" "$@" >"$work/out" 2>"$work/err" &&
        cmp -s "$work/out" "$want"; then
-        echo "PASS sysroot-$name" >>"$results"
+        echo "PASS $tag-$name" >>"$results"
         pass=$((pass + 1))
     else
-        echo "FAIL sysroot-$name" >>"$results"
-        echo "sysroot-$name: output differs or failed"
+        echo "FAIL $tag-$name" >>"$results"
+        echo "$tag-$name: output differs or failed"
         diff "$want" "$work/out" | head -n 10
         head -n 5 "$work/err"
         fail=$((fail + 1))
@@ -73,7 +78,7 @@ check() {
 }
 
 # bash: pipes, subshells, $(...), traps, a 5-process pipeline; the
-# commands are the sysroot's ARM coreutils/grep/sed/gawk (PATH lookups
+# commands are the sysroot's coreutils/grep/sed/gawk (PATH lookups
 # find them in the sysroot first).
 cat >"$work/script.sh" <<'EOF'
 trap 'echo trapped USR1' USR1
@@ -144,10 +149,10 @@ for z in bzip2 xz; do
        timeout -k 5 900 $emu -L "$root" "$prog" -dc "$work/data.$z" | sha256sum >"$work/rt.$z" &&
        cmp -s "$work/rt.$z" "$work/data.want" &&
        [ "$(stat -c %s "$work/data.$z")" -lt 5000000 ]; then
-        echo "PASS sysroot-$z-roundtrip" >>"$results"; pass=$((pass + 1))
+        echo "PASS $tag-$z-roundtrip" >>"$results"; pass=$((pass + 1))
     else
-        echo "FAIL sysroot-$z-roundtrip" >>"$results"; fail=$((fail + 1))
-        echo "sysroot-$z-roundtrip: failed"
+        echo "FAIL $tag-$z-roundtrip" >>"$results"; fail=$((fail + 1))
+        echo "$tag-$z-roundtrip: failed"
     fi
 done
 
@@ -180,5 +185,5 @@ p = subprocess.run([sys.executable, "-S", "-c", "print(\"from child\")"],
 print("subprocess", p.returncode, repr(p.stdout.decode()))
 '
 
-echo "linux-sysroot: $pass passed, $fail failed"
+echo "linux-$tag: $pass passed, $fail failed"
 [ "$fail" = 0 ]
