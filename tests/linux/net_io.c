@@ -7,10 +7,12 @@
  * SO_TYPE, SO_ERROR) and int ones at the IP, IPV6 and TCP levels, a TCP
  * loopback server with accept4 flags and getsockname/getpeername, UDP
  * over IPv4 and IPv6 with IP_PKTINFO/IPV6_PKTINFO control messages,
- * AF_UNIX names, sendmmsg/recvmmsg.
+ * SO_TIMESTAMP(NS) control messages, a socket filter, AF_UNIX names,
+ * sendmmsg/recvmmsg.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <linux/filter.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -407,6 +409,93 @@ static void test_udp(void)
     close(s);
 }
 
+/* SO_TIMESTAMP/SO_TIMESTAMPNS control messages (timevals/timespecs of
+ * the guest's longs, or 64-bit fields with 64-bit time_t) and a socket
+ * filter (struct sock_fprog with a pointer to the program). */
+static void test_timestamps_filter(void)
+{
+    int r = socket(AF_INET, SOCK_DGRAM, 0), s = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in sa = { .sin_family = AF_INET,
+                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof(sa);
+    bind(r, (void *)&sa, sizeof(sa));
+    getsockname(r, (void *)&sa, &len);
+    int one = 1;
+    CHECK("SO_TIMESTAMP", setsockopt(r, SOL_SOCKET, SO_TIMESTAMP, &one, 4), 0);
+    struct timeval before, stamp = { 0 };
+    gettimeofday(&before, NULL);
+    sendto(s, "t", 1, 0, (void *)&sa, sizeof(sa));
+    union { char b[256]; struct cmsghdr a; } u;
+    char buf[4];
+    struct iovec iov = { buf, sizeof(buf) };
+    struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+                        .msg_control = u.b, .msg_controllen = sizeof(u.b) };
+    CHECK("recvmsg", recvmsg(r, &m, 0), 1);
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    CHECK_TRUE("  SCM_TIMESTAMP", c && c->cmsg_level == SOL_SOCKET &&
+               c->cmsg_type == SCM_TIMESTAMP &&
+               c->cmsg_len == CMSG_LEN(sizeof(struct timeval)));
+    if (c)
+        memcpy(&stamp, CMSG_DATA(c), sizeof(stamp));
+    long long d = (stamp.tv_sec - before.tv_sec) * 1000000LL +
+                  (stamp.tv_usec - before.tv_usec);
+    CHECK_TRUE("  stamp after the send started", d >= -1000 && d < 10000000);
+    CHECK_TRUE("  usec in range", stamp.tv_usec >= 0 && stamp.tv_usec < 1000000);
+
+    int r2 = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in sb = { .sin_family = AF_INET,
+                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    len = sizeof(sb);
+    bind(r2, (void *)&sb, sizeof(sb));
+    getsockname(r2, (void *)&sb, &len);
+    CHECK("SO_TIMESTAMPNS", setsockopt(r2, SOL_SOCKET, SO_TIMESTAMPNS, &one,
+                                       4), 0);
+    struct timespec tb, ts = { 0 };
+    clock_gettime(CLOCK_REALTIME, &tb);
+    sendto(s, "n", 1, 0, (void *)&sb, sizeof(sb));
+    m.msg_controllen = sizeof(u.b);
+    CHECK("recvmsg", recvmsg(r2, &m, 0), 1);
+    c = CMSG_FIRSTHDR(&m);
+    CHECK_TRUE("  SCM_TIMESTAMPNS", c && c->cmsg_level == SOL_SOCKET &&
+               c->cmsg_type == SCM_TIMESTAMPNS &&
+               c->cmsg_len == CMSG_LEN(sizeof(struct timespec)));
+    if (c)
+        memcpy(&ts, CMSG_DATA(c), sizeof(ts));
+    d = (ts.tv_sec - tb.tv_sec) * 1000000000LL + (ts.tv_nsec - tb.tv_nsec);
+    CHECK_TRUE("  stamp after the send started", d >= -1000000 &&
+               d < 10000000000LL);
+    CHECK_TRUE("  nsec in range", ts.tv_nsec >= 0 && ts.tv_nsec < 1000000000);
+
+    /* A filter that keeps only datagrams whose first byte is 'k' (a UDP
+     * socket's filter sees the 8-byte UDP header first):
+     * ldb [8]; jeq #'k', keep, drop; keep: ret #0xffff; drop: ret #0 */
+    struct sock_filter code[] = {
+        { BPF_LD | BPF_B | BPF_ABS, 0, 0, 8 },
+        { BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 'k' },
+        { BPF_RET | BPF_K, 0, 0, 0xffff },
+        { BPF_RET | BPF_K, 0, 0, 0 },
+    };
+    struct sock_fprog prog = { 4, code };
+    CHECK("SO_ATTACH_FILTER", setsockopt(r, SOL_SOCKET, SO_ATTACH_FILTER,
+                                         &prog, sizeof(prog)), 0);
+    sendto(s, "drop", 4, 0, (void *)&sa, sizeof(sa));
+    sendto(s, "keep", 4, 0, (void *)&sa, sizeof(sa));
+    char got[8] = { 0 };
+    CHECK("filtered recv", recv(r, got, sizeof(got) - 1, 0), 4);
+    CHECK_STR("  only the kept datagram", got, "keep");
+    errno = 0;
+    CHECK("nothing else", recv(r, got, sizeof(got), MSG_DONTWAIT), -1);
+    CHECK("  errno EAGAIN", errno, EAGAIN);
+    CHECK("SO_DETACH_FILTER", setsockopt(r, SOL_SOCKET, SO_DETACH_FILTER,
+                                         &one, 4), 0);
+    sendto(s, "drop", 4, 0, (void *)&sa, sizeof(sa));
+    memset(got, 0, sizeof(got));
+    CHECK("unfiltered again", recv(r, got, sizeof(got) - 1, 0), 4);
+    close(r);
+    close(r2);
+    close(s);
+}
+
 static void test_unix_names_mmsg(void)
 {
     char path[64];
@@ -468,6 +557,7 @@ int main(void)
     test_options();
     test_tcp();
     test_udp();
+    test_timestamps_filter();
     test_unix_names_mmsg();
     return check_done("net_io");
 }
