@@ -40,6 +40,7 @@ enum {
     H_SO_RCVTIMEO_OLD = 20, H_SO_SNDTIMEO_OLD = 21,
     H_SO_RCVTIMEO_NEW = 66, H_SO_SNDTIMEO_NEW = 67,
     H_SO_ATTACH_FILTER = 26, H_SO_ATTACH_REUSEPORT_CBPF = 51,
+    H_SO_MAX_PACING_RATE = 47, H_SO_COOKIE = 57, H_SO_NETNS_COOKIE = 71,
     /* Control messages and option buffers kemu converts at once. */
     MAX_CONTROL = 64 * 1024, MAX_OPT = 4096, MAX_MMSG = 1024,
 };
@@ -347,6 +348,7 @@ enum opt_kind {
     OPT_INTS,        /* ints (one, or linger, ucred, so_timestamping) */
     OPT_TIMEVAL,     /* struct timeval of guest longs */
     OPT_TIME64,      /* two 64-bit fields (__kernel_sock_timeval) */
+    OPT_U64,         /* one 64-bit value (or an int when 4 bytes long) */
     OPT_TYPE,        /* SO_TYPE: an int holding a socket type */
     OPT_ERROR,       /* SO_ERROR: an int holding an errno */
     OPT_IFINDEX8,    /* ip_mreqn: addresses, then an int ifindex at 8 */
@@ -373,6 +375,8 @@ static enum opt_kind opt_kind(int level, int name, uint64_t len)
             return OPT_RAW;
         case H_SO_ATTACH_FILTER: case H_SO_ATTACH_REUSEPORT_CBPF:
             return OPT_FPROG;
+        case H_SO_MAX_PACING_RATE: case H_SO_COOKIE: case H_SO_NETNS_COOKIE:
+            return len == 8 ? OPT_U64 : OPT_INTS;
         }
         break;
     case IPPROTO_IP:
@@ -464,6 +468,9 @@ int64_t sys_setsockopt(struct cpu_common *cpu, const uint64_t *a)
             st64_le(buf + 8, abi_ld(g + 8, 8));
         }
         break;
+    case OPT_U64:
+        st64_le(buf, abi_ld(g, 8));
+        break;
     case OPT_FPROG: {
         /* struct sock_fprog { u16 len; struct sock_filter *filter; } */
         if (len < (uint64_t)2 * L)
@@ -548,6 +555,12 @@ int64_t sys_getsockopt(struct cpu_common *cpu, const uint64_t *a)
             abi_st(buf, 8, s);
             abi_st(buf + 8, 8, u);
         }
+        break;
+    case OPT_U64:
+        if (hlen == 8)
+            abi_st(buf, 8, ld64_le(buf));
+        else
+            swap_ints(buf, hlen, false);
         break;
     }
     if (out > glen)
