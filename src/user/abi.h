@@ -87,6 +87,19 @@ struct abi_ipc_layout {
                                   OABI pads it to 8) */
 };
 
+/* Socket constants that are not the generic Linux ones (MIPS). */
+struct abi_sockopt_map {
+    uint16_t guest, host;
+};
+struct abi_socket {
+    uint32_t sol_socket;           /* the guest's SOL_SOCKET */
+    uint8_t type_to_host[16];      /* guest SOCK_* (low 4 bits) -> host */
+    /* SOL_SOCKET options guest -> host, zero-terminated; options from
+     * so_same_from up that the table does not name are the host's. */
+    const struct abi_sockopt_map *so;
+    uint16_t so_same_from;
+};
+
 struct image_info;
 struct user_sigaction;
 struct user_siginfo;
@@ -171,6 +184,21 @@ struct user_abi {
     /* SA_* flags guest <-> host; NULL: the generic values. */
     const struct abi_bits *sa_flags;
     uint32_t minsigstksz;      /* MINSIGSTKSZ: smallest sigaltstack */
+    /* The kernel's sigset_t in bytes (longs, signal n in bit n-1 of the
+     * whole set); 0: 8. */
+    uint8_t sigset_size;
+    /* siginfo starts signo, code, errno (MIPS) instead of signo, errno,
+     * code. */
+    bool siginfo_code_first;
+    /* stack_t is { sp, size, flags } (MIPS) instead of { sp, flags, size }. */
+    bool stack_size_first;
+    /* si_code values that differ from the host's: {host, guest} pairs. */
+    const int32_t (*si_codes)[2];
+    size_t n_si_codes;
+    /* Optional: si_code and si_addr of the signal exception_signal picked
+     * (defaults: TRAP_BRKPT / the fault code, and the PC or fault address). */
+    void (*exception_siginfo)(struct cpu_common *cpu, int excp, int sig,
+                              int *code, uint64_t *addr);
     /* Build the signal frame for guest signal sig on the current stack
      * (user_sigframe_sp picks the alternate one) and point the registers
      * at the handler; oldmask is what sigreturn restores.  False when the
@@ -185,6 +213,13 @@ struct user_abi {
     /* Move the PC back onto the syscall instruction just executed, with
      * the registers as they were at the call (restart). */
     void (*rewind_syscall)(struct cpu_common *cpu);
+
+    /* ---- sockets (user/syscall_net.c) ---- */
+    /* NULL: the generic SOL_SOCKET, SO_* and SOCK_* values. */
+    const struct abi_socket *socket;
+    /* Offset of the u64 data in struct epoll_event (0: 8, the events
+     * 16 bytes long, as on ARM EABI and MIPS; 4 where it is packed). */
+    uint8_t epoll_data_off;
 };
 
 /* The ABI of the running guest (user_main sets it). */

@@ -85,6 +85,18 @@ static const struct abi_syscall arm_syscalls[] = {
     S(306, shmdt), S(307, shmget), S(308, shmctl), S(312, semtimedop),
     S(420, semtimedop_time64),
     /* ARM private calls (__ARM_NR_BASE 0xf0000). */
+    /* memory, sockets, event descriptors */
+    S(152, mlockall), S(153, munlockall), S(390, mlock2),
+    S(286, getsockname), S(287, getpeername), S(294, setsockopt),
+    S(295, getsockopt), S(296, sendmsg), S(297, recvmsg), S(365, recvmmsg),
+    S(366, accept4), S(374, sendmmsg), S(417, recvmmsg_time64),
+    S(250, epoll_create), S(251, epoll_ctl), S(252, epoll_wait),
+    S(346, epoll_pwait), S(357, epoll_create1), S(441, epoll_pwait2),
+    S(351, eventfd), S(350, timerfd_create), S(353, timerfd_settime),
+    S(354, timerfd_gettime), S(410, timerfd_gettime64),
+    S(411, timerfd_settime64), S(316, inotify_init),
+    S(317, inotify_add_watch), S(318, inotify_rm_watch),
+    S(360, inotify_init1),
     S(0xf0002, cacheflush), S(0xf0005, set_tls),
 };
 
@@ -222,9 +234,14 @@ enum {
     SC_CPSR = 76, SC_FAULT_ADDRESS = 80,
     SIGFRAME_SIZE = UC_SIZE + 8,
     RT_SIGFRAME_SIZE = 128 + SIGFRAME_SIZE,
-    /* struct vfp_sigframe: magic, size, fpregs[32] (u64), fpscr,
-     * fpexc, fpinst, fpinst2 */
-    VFP_MAGIC = 0x56465001, VFP_FRAME_SIZE = 280,
+    /* struct vfp_sigframe (8-aligned): magic, size, struct user_vfp
+     * (fpregs[32] as u64, fpscr, 4 bytes of padding: 264 bytes), struct
+     * user_vfp_exc (fpexc, fpinst, fpinst2), 4 bytes of padding. */
+    VFP_MAGIC = 0x56465001, VFP_FRAME_SIZE = 288,
+    VFP_FPREGS = 8, VFP_FPSCR = 264, VFP_FPEXC = 272, VFP_FPINST = 276,
+    VFP_FPINST2 = 280,
+    /* FPEXC bits the kernel forces on sigreturn: EN set, EX/FP2V clear. */
+    FPEXC_EN = 1u << 30, FPEXC_EX = 1u << 31, FPEXC_FP2V = 1u << 28,
 };
 
 /* The return trampolines the kernel provides (on its signal page); kemu
@@ -239,23 +256,33 @@ static const uint32_t arm_retcodes[4][2] = {
 };
 static bool arm_sigpage_mapped;
 
+/* The VFP frame, then the zero end marker of the kernel's aux_sigframe.
+ * kemu raises no asynchronous VFP exceptions, so fpinst/fpinst2 are 0. */
 static void arm_save_vfp(struct arm_cpu *cpu, uint8_t *p)
 {
     st32_le(p, VFP_MAGIC);
     st32_le(p + 4, VFP_FRAME_SIZE);
     for (int i = 0; i < 32; i++)
-        st64_le(p + 8 + 8 * i, cpu->vfp_d[i]);
-    st32_le(p + 264, cpu->fpscr);
-    st32_le(p + 268, cpu->fpexc);
+        st64_le(p + VFP_FPREGS + 8 * i, cpu->vfp_d[i]);
+    st32_le(p + VFP_FPSCR, cpu->fpscr);
+    st32_le(p + VFP_FPEXC, cpu->fpexc);
+    st32_le(p + VFP_FPINST, 0);
+    st32_le(p + VFP_FPINST2, 0);
+    st32_le(p + VFP_FRAME_SIZE, 0);
 }
 
-static void arm_restore_vfp(struct arm_cpu *cpu, const uint8_t *p)
+/* As the kernel: a frame without the right magic and size is a bad
+ * frame (the caller kills with SIGSEGV). */
+static bool arm_restore_vfp(struct arm_cpu *cpu, const uint8_t *p)
 {
     if (ld32_le(p) != VFP_MAGIC || ld32_le(p + 4) != VFP_FRAME_SIZE)
-        return;
+        return false;
     for (int i = 0; i < 32; i++)
-        cpu->vfp_d[i] = ld64_le(p + 8 + 8 * i);
-    cpu->fpscr = ld32_le(p + 264);
+        cpu->vfp_d[i] = ld64_le(p + VFP_FPREGS + 8 * i);
+    cpu->fpscr = ld32_le(p + VFP_FPSCR);
+    cpu->fpexc = (ld32_le(p + VFP_FPEXC) | FPEXC_EN) &
+                 ~(FPEXC_EX | FPEXC_FP2V);
+    return true;
 }
 
 static bool arm_setup_frame(struct cpu_common *c, int sig,
@@ -334,8 +361,9 @@ static bool arm_sigreturn(struct cpu_common *c, bool rt)
     arm_cpsr_write(cpu, ld32_le(sc + SC_CPSR),
                    CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T);
     cpu->regs[15] &= cpu->thumb ? ~1u : ~3u;
-    if (arm_feature(cpu, ARM_FEATURE_VFP))
-        arm_restore_vfp(cpu, uc + UC_REGSPACE);
+    if (arm_feature(cpu, ARM_FEATURE_VFP) &&
+        !arm_restore_vfp(cpu, uc + UC_REGSPACE))
+        return false;
     user_set_sigmask(ld64_le(uc + UC_SIGMASK));
     if (rt)
         user_do_sigaltstack(uc + UC_STACK, NULL, cpu->regs[13]);

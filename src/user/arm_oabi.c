@@ -17,6 +17,7 @@
  * - The calls EABI dropped: socketcall (102) and the old mmap (90) and
  *   select (82), which take their arguments in a memory block, and the
  *   ipc (117) multiplexer (syscall_ipc.c).
+ * - struct epoll_event is packed (data at offset 4, 12 bytes).
  * - struct sembuf is padded to 8 bytes (semop, semtimedop and ipc's
  *   SEMOP/SEMTIMEDOP), the other SysV IPC structs are as under EABI.
  * - The CPU runs FPA instructions (NWFPE), which old-ABI programs use for
@@ -202,6 +203,7 @@ void arm_oabi_enable(struct cpu_common *cpu)
     oabi.stat64 = &oabi_stat64;
     oabi_ipc = *arm_user_abi.ipc;
     oabi_ipc.sembuf_size = 8;
+    oabi.epoll_data_off = 4;    /* struct epoll_event is packed: 12 bytes */
     oabi.ipc = &oabi_ipc;
     oabi.get_syscall = oabi_get_syscall;
     oabi.arch_syscall = oabi_arch_syscall;

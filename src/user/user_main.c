@@ -125,7 +125,7 @@ int user_main(const struct target_info *target, int argc, char **argv)
     if (!elf_load(o.program, user_abi, &info, err, sizeof(err)))
         fatal("%s", err);
     if (info.interp[0] &&
-        !elf_load_interp(user_sysroot_path(info.interp), user_abi, &info, err,
+        !elf_load_interp(user_sysroot_path_follow(info.interp), user_abi, &info, err,
                          sizeof(err)))
         fatal("%s", err);
     if (!o.cpu_model && user_abi->model_for_elf && target->cpu_set_model) {

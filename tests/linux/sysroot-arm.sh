@@ -1,18 +1,20 @@
 #!/bin/bash
-# Dynamically linked Debian armel or armhf programs under $KEMU_ARM
+# Dynamically linked Debian programs of one architecture (armel, armhf,
+# mipsel or mips64el) under $KEMU_ARM
 # (default build/kemu-arm) with -L a sysroot built from Debian packages:
 # apt-get download + dpkg -x into build/downloads/ARCH-sysroot, nothing
 # installed on the host (the architecture is added to dpkg once, as for
 # the busybox suite).  Outputs are checked exactly.
 #   sysroot-arm.sh RESULT_FILE [ARCH]
-# ARCH is armel (default; tests named sysroot-NAME) or armhf (Thumb-2,
-# hard float; tests named sysroot-armhf-NAME, and a smaller compression
-# round trip to keep the suite short).
+# ARCH (or $SYSROOT_ARCH) is armel (default; tests named sysroot-NAME),
+# armhf (Thumb-2, hard float), mipsel or mips64el (tests named
+# sysroot-ARCH-NAME, and a smaller compression round trip to keep the
+# suite short).
 results="${1:-build/test-results/linux-sysroot.txt}"
-arch="${2:-armel}"
+arch="${2:-${SYSROOT_ARCH:-armel}}"
 case "$arch" in
 armel) tag=""; data_mb=5 ;;
-armhf) tag="armhf-"; data_mb=1 ;;
+armhf|mipsel|mips64el) tag="$arch-"; data_mb=1 ;;
 *) echo "sysroot-arm.sh: unknown architecture '$arch'" >&2; exit 2 ;;
 esac
 emu="${KEMU_ARM:-build/kemu-arm}"
@@ -82,7 +84,7 @@ check() {
 }
 
 # bash: pipes, subshells, $(...), traps, a 5-process pipeline; the
-# commands are the sysroot's ARM coreutils/grep/sed/gawk (PATH lookups
+# commands are the sysroot's coreutils/grep/sed/gawk (PATH lookups
 # find them in the sysroot first).
 cat >"$work/script.sh" <<'EOF'
 trap 'echo trapped USR1' USR1

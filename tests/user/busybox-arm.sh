@@ -1,7 +1,7 @@
 #!/bin/bash
 # Runs Debian's static busybox for armel (or the Debian architecture in
-# $BB_ARCH, e.g. armhf) under $KEMU_ARM (default build/kemu-arm) and checks
-# the exact output of common applets.
+# $BB_ARCH, e.g. armhf, mipsel, mips64el) under $KEMU_ARM (default
+# build/kemu-arm) and checks the exact output of common applets.
 #   busybox-arm.sh RESULT_FILE
 # The .deb is fetched into build/downloads the first time (apt-get download
 # and dpkg -x, nothing is installed); that needs the armel architecture in

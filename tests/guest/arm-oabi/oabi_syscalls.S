@@ -15,6 +15,10 @@
     .equ SYS_munmap, 0x90005b
     .equ SYS_socketcall, 0x900066
     .equ SYS_ipc, 0x900075
+    .equ SYS_pipe, 0x90002a
+    .equ SYS_epoll_create, 0x9000fa
+    .equ SYS_epoll_ctl, 0x9000fb
+    .equ SYS_epoll_wait, 0x9000fc
     .equ SYS__llseek, 0x90008c
     .equ SYS_pread64, 0x9000b4
     .equ SYS_fstat64, 0x9000c5
@@ -153,6 +157,50 @@ _start:
     swi SYS_ipc
     CHECK r0, 0
 
+    /* epoll with OABI's packed struct epoll_event: events at 0, the
+     * 64-bit data at 4 (EABI: 8), 12 bytes per event. */
+    add r0, r10, #192
+    swi SYS_pipe
+    CHECK r0, 0
+    mov r0, #4
+    swi SYS_epoll_create
+    movs r6, r0
+    blmi fail
+    add r11, r11, #1
+    ldr r0, [r10, #196]          @ the write end
+    adr r1, hello
+    mov r2, #1
+    swi SYS_write
+    CHECK r0, 1
+    mov r0, r6
+    mov r1, #1                   @ EPOLL_CTL_ADD
+    ldr r2, [r10, #192]          @ the read end
+    adr r3, epoll_in
+    swi SYS_epoll_ctl
+    CHECK r0, 0
+    mov r0, #0
+    mov r1, #-1
+    str r1, [r10, #160]
+    str r1, [r10, #164]
+    str r1, [r10, #168]
+    str r1, [r10, #172]
+    mov r0, r6
+    add r1, r10, #160
+    mov r2, #2
+    mov r3, #0
+    swi SYS_epoll_wait
+    CHECK r0, 1
+    CHECKMEM 160, 1              @ EPOLLIN
+    CHECKMEM 164, 0x55667788
+    CHECKMEM 168, 0x11223344
+    CHECKMEM 172, 0xffffffff     @ the second event is not written
+    mov r0, r6
+    swi SYS_close
+    ldr r0, [r10, #192]
+    swi SYS_close
+    ldr r0, [r10, #196]
+    swi SYS_close
+
     /* A number outside the OABI range: SIGILL, as the kernel's
      * bad_syscall sends; the handler returns (through kemu's signal
      * return code, `mov r7, #119; swi 0`) after the SWI with r0 as it
@@ -192,6 +240,8 @@ sigill:                          @ (sigreturn restores every register)
     str r2, [r1]
     mov pc, lr
 
+epoll_in:                        @ EPOLLIN, data 0x1122334455667788
+    .word 1, 0x55667788, 0x11223344
 sem_ops:                         @ sem_num, sem_op, sem_flg, padding
     .short 1, 5, 0, 0x7fff
     .short 0, 3, 0, 0x7fff
