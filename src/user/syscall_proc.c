@@ -278,22 +278,16 @@ int64_t sys_waitid(struct cpu_common *cpu, const uint64_t *a)
     if (r < 0)
         return r;
     if (a[2]) {
-        /* siginfo for SIGCHLD: signo, errno, code, then pid, uid, status
-         * (ints at the same offsets on 32-bit guests). */
+        /* The SIGCHLD siginfo in the guest's layout (field order, union
+         * offset, signal numbers of killed children). */
         uint8_t *g = user_ptr(a[2], 128, true);
         if (!g)
             return -EFAULT;
         memset(g, 0, 128);
         if (si.si_pid) {
-            abi_st(g, 4, abi_signal_to_guest(si.si_signo));
-            abi_st(g + 4, 4, si.si_errno);
-            abi_st(g + 8, 4, si.si_code);
-            abi_st(g + 12, 4, si.si_pid);
-            abi_st(g + 16, 4, si.si_uid);
-            bool sig = si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED ||
-                       si.si_code == CLD_STOPPED || si.si_code == CLD_TRAPPED;
-            abi_st(g + 20, 4, sig ? abi_signal_to_guest(si.si_status)
-                                  : si.si_status);
+            struct user_siginfo u;
+            user_siginfo_from_host(&u, &si);
+            user_siginfo_to_guest(g, &u);
         }
     }
     if (a[4]) {

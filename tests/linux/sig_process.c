@@ -1,7 +1,8 @@
 /*
  * Signals between processes: SA_RESTART on a blocking read, EINTR without
- * it, SIGCHLD with its siginfo on child exit, wait statuses of children
- * killed by signals (SIGSEGV from a fault, SIGABRT, SIGTERM), signalfd.
+ * it, SIGCHLD with its siginfo on child exit, waitid's siginfo, wait
+ * statuses of children killed by signals (SIGSEGV from a fault, SIGABRT,
+ * SIGTERM), signalfd.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -140,6 +141,19 @@ int main(void)
     CHECK("reaped", waitpid(pid, &st, 0) == pid, 1);
     CHECK("exit status", WEXITSTATUS(st), 7);
     signal(SIGCHLD, SIG_DFL);
+
+    /* waitid fills a siginfo in the guest's layout */
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0)
+        _exit(5);
+    siginfo_t wi;
+    memset(&wi, 0, sizeof(wi));
+    CHECK("waitid", waitid(P_PID, pid, &wi, WEXITED), 0);
+    CHECK("waitid si_signo", wi.si_signo, SIGCHLD);
+    CHECK("waitid si_code", wi.si_code, CLD_EXITED);
+    CHECK("waitid si_pid", wi.si_pid == pid, 1);
+    CHECK("waitid si_status", wi.si_status, 5);
 
     /* wait statuses of children killed by signals */
     st = child_status(do_segv);
