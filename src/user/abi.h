@@ -99,6 +99,11 @@ struct user_abi {
     /* Host signal number -> guest signal number; NULL: identity. */
     const int8_t *signal_map;
 
+    /* RLIMIT_* resource numbers 0..15, guest -> host; NULL: the same. */
+    const int8_t *rlimit_map;
+    /* RLIM_INFINITY of getrlimit/setrlimit; 0: all ones of a long. */
+    uint64_t rlim_infinity;
+
     const struct abi_bits *open_flags;  /* zero-terminated */
     const struct abi_bits *mmap_flags;
 

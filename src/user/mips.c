@@ -172,6 +172,13 @@ static const int8_t mips_signal_map[65] = {
     [62] = 62, [63] = 63, [64] = 64,
 };
 
+/* RLIMIT_*: MIPS numbers NOFILE 5, AS 6, RSS 7, NPROC 8, MEMLOCK 9;
+ * guest -> host. */
+static const int8_t mips_rlimit_map[16] = {
+    0, 1, 2, 3, 4, 7 /* NOFILE */, 9 /* AS */, 5 /* RSS */, 6 /* NPROC */,
+    8 /* MEMLOCK */, 10, 11, 12, 13, 14, 15,
+};
+
 #define SAME(f) { f, f, f, f }
 static const struct abi_bits mips_open_flags[] = {
     { 3, 0, 3, 0 }, { 3, 1, 3, 1 }, { 3, 2, 3, 2 }, { 3, 3, 3, 3 },
@@ -880,7 +887,8 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
     .stack_size_first = true, .si_codes = mips_si_codes,                    \
     .n_si_codes = ARRAY_SIZE(mips_si_codes),                                \
     .setup_frame = mips_setup_frame, .sigreturn = mips_sigreturn,           \
-    .get_sp = mips_get_sp, .rewind_syscall = mips_rewind_syscall
+    .get_sp = mips_get_sp, .rewind_syscall = mips_rewind_syscall,           \
+    .rlimit_map = mips_rlimit_map
 
 #define O32(nm, be)                                                         \
     const struct user_abi nm##_user_abi = {                                 \
@@ -890,7 +898,7 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
         .regpair_aligned = true, .syscalls = o32_syscalls,                  \
         .n_syscalls = ARRAY_SIZE(o32_syscalls),                             \
         .statfs64 = &o32_statfs64, .sigaction = &o32_sigaction,             \
-        .get_syscall = o32_get_syscall,                                     \
+        .get_syscall = o32_get_syscall, .rlim_infinity = 0x7fffffff,       \
     }
 
 /* n64: a user space of 2^39 bytes, inside what the engine reserves. */
