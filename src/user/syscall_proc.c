@@ -423,14 +423,22 @@ static int64_t do_fork(struct cpu_common *cpu, uint64_t flags, uint64_t newsp,
     fflush(stdout);
     /* A vfork child gets its own copy of memory: it may only exec or exit
      * by contract, and a copy behaves the same for either. */
+    /* Host signals stay blocked across fork, so that one sent to the
+     * child at once waits in the kernel until the child has dropped the
+     * parent's queue, instead of being queued and then dropped. */
+    user_block_all();
     pid_t pid = fork();
+    int saved = errno;
+    if (pid != 0)
+        user_unblock_mirror();
     if (pid < 0)
-        return -errno;
+        return -saved;
     if (pid == 0) {
         pid_t me = getpid();
         /* Pending signals are the parent's, not the child's. */
         user_self->nq = 0;
         user_self->signal_pending = 0;
+        user_unblock_mirror();
         user_self->tid = me;
         user_threads_after_fork(cpu);
         if (flags & CLONE_CHILD_SETTID)

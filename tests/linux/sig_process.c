@@ -2,7 +2,7 @@
  * Signals between processes: SA_RESTART on a blocking read, EINTR without
  * it, SIGCHLD with its siginfo on child exit, waitid's siginfo, wait
  * statuses of children killed by signals (SIGSEGV from a fault, SIGABRT,
- * SIGTERM), signalfd.
+ * SIGTERM, SIGTERM sent right after fork), signalfd.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -163,6 +163,21 @@ int main(void)
     CHECK("abort child signal", WIFSIGNALED(st) ? WTERMSIG(st) : 0, SIGABRT);
     st = child_status(do_term);
     CHECK("term child signal", WIFSIGNALED(st) ? WTERMSIG(st) : 0, SIGTERM);
+
+    /* a signal sent right after fork is not lost in the child */
+    int killed = 0;
+    for (int i = 0; i < 5; i++) {
+        fflush(stdout);
+        pid = fork();
+        if (pid == 0) {
+            sleep(3);
+            _exit(0);
+        }
+        kill(pid, SIGTERM);
+        waitpid(pid, &st, 0);
+        killed += WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM;
+    }
+    CHECK("SIGTERM right after fork", killed, 5);
 
     /* signalfd */
     sigemptyset(&s);
