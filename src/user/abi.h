@@ -92,6 +92,7 @@ struct user_abi {
      * unimplemented one is logged by name; NULL entries are unused. */
     const char *const *syscall_names;
     size_t n_syscall_names;
+    uint32_t syscall_names_base;   /* number of syscall_names[0] */
 
     /* Host errno -> guest errno, indexed by host errno; NULL: identity. */
     const int16_t *errno_map;

@@ -27,6 +27,7 @@
 #include "target/mips/cpu.h"
 #include "user/abi.h"
 #include "user/elfload.h"
+#include "user/mips_syscall_names.h"
 #include "user/signal.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
@@ -899,6 +900,9 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
         .n_syscalls = ARRAY_SIZE(o32_syscalls),                             \
         .statfs64 = &o32_statfs64, .sigaction = &o32_sigaction,             \
         .get_syscall = o32_get_syscall, .rlim_infinity = 0x7fffffff,       \
+        .syscall_names = mips_o32_syscall_names,                            \
+        .n_syscall_names = ARRAY_SIZE(mips_o32_syscall_names),              \
+        .syscall_names_base = 4000,                                         \
     }
 
 /* n64: a user space of 2^39 bytes, inside what the engine reserves. */
@@ -911,6 +915,9 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
         .n_syscalls = ARRAY_SIZE(n64_syscalls),                             \
         .statfs64 = &n64_statfs, .sigaction = &n64_sigaction,               \
         .get_syscall = n64_get_syscall,                                     \
+        .syscall_names = mips_n64_syscall_names,                            \
+        .n_syscall_names = ARRAY_SIZE(mips_n64_syscall_names),              \
+        .syscall_names_base = 5000,                                         \
     }
 
 O32(mips, true);
