@@ -39,6 +39,10 @@
 /* o32.  pipe, cacheflush, ioctl, rt_sigaction and rt_sigprocmask are
  * served by mips_arch_syscall (they differ from the generic calls). */
 static const struct abi_syscall o32_syscalls[] = {
+    /* SysV IPC: the multiplexer, and the direct calls of Linux 5.1+ */
+    S(117, ipc), S(393, semget), S(394, semctl), S(395, shmget),
+    S(396, shmctl), S(397, shmat), S(398, shmdt), S(399, msgget),
+    S(400, msgsnd), S(401, msgrcv), S(402, msgctl), S(420, semtimedop_time64),
     S(1, exit), S(2, fork), S(3, read), S(4, write), S(5, open), S(6, close),
     S(8, creat), S(9, link), S(10, unlink), S(11, execve), S(12, chdir),
     S(13, time), S(14, mknod), S(15, chmod), S(16, lchown32), S(19, lseek),
@@ -89,6 +93,18 @@ static const struct abi_syscall o32_syscalls[] = {
     S(332, rt_tgsigqueueinfo), S(408, timer_gettime64),
     S(409, timer_settime64), S(421, rt_sigtimedwait_time64),
     S(422, futex_time64),
+    /* memory, sockets, event descriptors */
+    S(156, mlockall), S(157, munlockall), S(359, mlock2),
+    S(171, getpeername), S(172, getsockname), S(173, getsockopt),
+    S(177, recvmsg), S(179, sendmsg), S(181, setsockopt), S(334, accept4),
+    S(335, recvmmsg), S(343, sendmmsg), S(417, recvmmsg_time64),
+    S(248, epoll_create), S(249, epoll_ctl), S(250, epoll_wait),
+    S(313, epoll_pwait), S(326, epoll_create1), S(441, epoll_pwait2),
+    S(319, eventfd), S(321, timerfd_create), S(322, timerfd_gettime),
+    S(323, timerfd_settime), S(410, timerfd_gettime64),
+    S(411, timerfd_settime64), S(284, inotify_init),
+    S(285, inotify_add_watch), S(286, inotify_rm_watch),
+    S(329, inotify_init1),
 };
 #undef S
 
@@ -96,6 +112,10 @@ static const struct abi_syscall o32_syscalls[] = {
  * the same meaning (fstat -> fstat64 with the n64 struct stat, ...). */
 #define S(nr, name) { 5000 + (nr), USYS_##name }
 static const struct abi_syscall n64_syscalls[] = {
+    /* SysV IPC */
+    S(28, shmget), S(29, shmat), S(30, shmctl), S(62, semget), S(63, semop),
+    S(64, semctl), S(65, shmdt), S(66, msgget), S(67, msgsnd),
+    S(68, msgrcv), S(69, msgctl), S(214, semtimedop),
     S(0, read), S(1, write), S(2, open), S(3, close), S(4, stat64),
     S(5, fstat64), S(6, lstat64), S(7, poll), S(8, lseek), S(10, mprotect),
     S(11, munmap), S(12, brk), S(16, pread64), S(17, pwrite64), S(18, readv),
@@ -139,6 +159,16 @@ static const struct abi_syscall n64_syscalls[] = {
     S(218, timer_gettime), S(219, timer_getoverrun), S(220, timer_delete),
     S(269, get_robust_list), S(276, signalfd), S(283, signalfd4),
     S(291, rt_tgsigqueueinfo),
+    /* memory, sockets, event descriptors */
+    S(148, mlockall), S(149, munlockall), S(319, mlock2),
+    S(45, sendmsg), S(46, recvmsg), S(50, getsockname), S(51, getpeername),
+    S(53, setsockopt), S(54, getsockopt), S(293, accept4), S(294, recvmmsg),
+    S(302, sendmmsg), S(207, epoll_create), S(208, epoll_ctl),
+    S(209, epoll_wait), S(272, epoll_pwait), S(285, epoll_create1),
+    S(441, epoll_pwait2), S(278, eventfd), S(280, timerfd_create),
+    S(281, timerfd_gettime), S(282, timerfd_settime), S(243, inotify_init),
+    S(244, inotify_add_watch), S(245, inotify_rm_watch),
+    S(288, inotify_init1),
 };
 #undef S
 
@@ -286,6 +316,35 @@ static const struct abi_sigaction_layout o32_sigaction = {
 static const struct abi_sigaction_layout n64_sigaction = {
     .size = 32,
     .flags = { 0, 4 }, .handler = { 8, 8 }, .mask = { 16, 8 },
+};
+
+/* MIPS socket constants (arch/mips/include/uapi/asm/socket.h): its own
+ * SOL_SOCKET and SO_* numbers below 22 and for a few above, and
+ * SOCK_DGRAM 1 / SOCK_STREAM 2 the other way round. */
+static const struct abi_sockopt_map mips_so[] = {
+    { 0x0001, 1 },  /* SO_DEBUG */       { 0x0004, 2 },  /* SO_REUSEADDR */
+    { 0x0008, 9 },  /* SO_KEEPALIVE */   { 0x0010, 5 },  /* SO_DONTROUTE */
+    { 0x0020, 6 },  /* SO_BROADCAST */   { 0x0080, 13 }, /* SO_LINGER */
+    { 0x0100, 10 }, /* SO_OOBINLINE */   { 0x0200, 15 }, /* SO_REUSEPORT */
+    { 0x1001, 7 },  /* SO_SNDBUF */      { 0x1002, 8 },  /* SO_RCVBUF */
+    { 0x1003, 19 }, /* SO_SNDLOWAT */    { 0x1004, 18 }, /* SO_RCVLOWAT */
+    { 0x1005, 21 }, /* SO_SNDTIMEO_OLD */ { 0x1006, 20 }, /* SO_RCVTIMEO_OLD */
+    { 0x1007, 4 },  /* SO_ERROR */       { 0x1008, 3 },  /* SO_TYPE */
+    { 0x1009, 30 }, /* SO_ACCEPTCONN */  { 0x1028, 38 }, /* SO_PROTOCOL */
+    { 0x1029, 39 }, /* SO_DOMAIN */      { 11, 11 },     /* SO_NO_CHECK */
+    { 12, 12 },     /* SO_PRIORITY */    { 14, 14 },     /* SO_BSDCOMPAT */
+    { 17, 16 },     /* SO_PASSCRED */    { 18, 17 },     /* SO_PEERCRED */
+    { 30, 31 },     /* SO_PEERSEC */     { 31, 32 },     /* SO_SNDBUFFORCE */
+    { 0, 0 }
+};
+
+static const struct abi_socket mips_socket = {
+    .sol_socket = 0xffff,
+    /* SOCK_DGRAM 1, STREAM 2, RAW 3, RDM 4, SEQPACKET 5, DCCP 6, PACKET 10 */
+    .type_to_host = { [1] = 2, [2] = 1, [3] = 3, [4] = 4, [5] = 5, [6] = 6,
+                      [10] = 10 },
+    .so = mips_so,
+    .so_same_from = 22,
 };
 
 /* ---- The syscall convention ---------------------------------------------------- */
@@ -515,6 +574,26 @@ static bool mips_arch_syscall(struct cpu_common *c, uint32_t nr,
 
 /* ---- Registers, auxv, exceptions ---------------------------------------------------- */
 
+/*
+ * The FP ABI of an o32 program: the fp_abi byte (offset 7) of the
+ * .MIPS.abiflags structure that PT_MIPS_ABIFLAGS points at, or -1 when
+ * the program has none (older toolchains mark FP64 with EF_MIPS_FP64
+ * only).  The program headers are in guest memory at info->phdr_addr.
+ */
+static int mips_o32_fp_abi(const struct image_info *info)
+{
+    for (uint32_t k = 0; k < info->phnum; k++) {
+        uint64_t ph = info->phdr_addr + (uint64_t)k * info->phent;
+        uint64_t type, vaddr, abi;
+        if (!get_user(ph, 4, &type) || type != PT_MIPS_ABIFLAGS)
+            continue;
+        if (get_user(ph + 8, 4, &vaddr) &&
+            get_user(info->load_bias + vaddr + 7, 1, &abi))
+            return (int)abi;
+    }
+    return -1;
+}
+
 static void mips_init_regs(struct cpu_common *c, const struct image_info *info,
                            uint64_t sp)
 {
@@ -527,10 +606,13 @@ static void mips_init_regs(struct cpu_common *c, const struct image_info *info,
     cpu->pc = entry;
     /* $t9 holds the entry address for PIC start code. */
     cpu->gpr[25] = entry;
-    /* o32 programs built for FP64 (EF_MIPS_FP64) run with Status.FR = 1;
-     * FP32 and FPXX ones with FR = 0, as Linux does on Release 2. */
-    if (!cpu->is64)
-        cpu->fr = (info->e_flags & 0x200) ? 1 : 0;
+    /* o32 programs built for FP64 (fp_abi Val_GNU_MIPS_ABI_FP_64 or _64A,
+     * or EF_MIPS_FP64) run with Status.FR = 1; FP32 and FPXX ones with
+     * FR = 0, which both allow. */
+    if (!cpu->is64) {
+        int fp_abi = mips_o32_fp_abi(info);
+        cpu->fr = (info->e_flags & 0x200) || fp_abi == 6 || fp_abi == 7;
+    }
 }
 
 static void mips_set_tls(struct cpu_common *c, uint64_t tls)
@@ -829,6 +911,48 @@ static int mips_exception_signal(struct cpu_common *c, int excp)
 }
 
 /*
+ * SysV IPC structs (asm/msgbuf.h, sembuf.h, shmbuf.h of MIPS): the
+ * generic ipc64_perm with a 32-bit mode (36 bytes on o32, 48 on n64).
+ * o32 keeps the upper halves of times in odd places: msqid64_ds pairs
+ * each time with its high word in memory order (high first on
+ * big-endian), semid64_ds puts them after sem_nsems, shmid64_ds has
+ * 16-bit high parts at the end.  SHMLBA is 256 KiB (cache aliases).
+ */
+#define MIPS_IPC_PERM                                                       \
+    .key = { 0, 4 }, .uid = { 4, 4 }, .gid = { 8, 4 }, .cuid = { 12, 4 },    \
+    .cgid = { 16, 4 }, .mode = { 20, 4 }, .seq = { 24, 2 }, .shmlba = 0x40000
+#define O32_IPC(lo, hi)                                                     \
+    MIPS_IPC_PERM, .msqid_size = 88,                                        \
+    .msg_stime = { 36 + lo, 4 }, .msg_stime_hi = { 36 + hi, 4 },            \
+    .msg_rtime = { 44 + lo, 4 }, .msg_rtime_hi = { 44 + hi, 4 },            \
+    .msg_ctime = { 52 + lo, 4 }, .msg_ctime_hi = { 52 + hi, 4 },            \
+    .msg_cbytes = { 60, 4 }, .msg_qnum = { 64, 4 }, .msg_qbytes = { 68, 4 }, \
+    .msg_lspid = { 72, 4 }, .msg_lrpid = { 76, 4 },                         \
+    .semid_size = 56, .sem_otime = { 36, 4 }, .sem_ctime = { 40, 4 },       \
+    .sem_nsems = { 44, 4 }, .sem_otime_hi = { 48, 4 },                      \
+    .sem_ctime_hi = { 52, 4 },                                              \
+    .shmid_size = 72, .shm_segsz = { 36, 4 }, .shm_atime = { 40, 4 },       \
+    .shm_dtime = { 44, 4 }, .shm_ctime = { 48, 4 }, .shm_cpid = { 52, 4 },  \
+    .shm_lpid = { 56, 4 }, .shm_nattch = { 60, 4 },                         \
+    .shm_atime_hi = { 64, 2 }, .shm_dtime_hi = { 66, 2 },                   \
+    .shm_ctime_hi = { 68, 2 }
+size_t mips_user_cpuinfo(struct cpu_common *c, char *buf, size_t n);
+
+static const struct abi_ipc_layout o32_ipc_le = { O32_IPC(0, 4) };
+static const struct abi_ipc_layout o32_ipc_be = { O32_IPC(4, 0) };
+static const struct abi_ipc_layout n64_ipc = {
+    MIPS_IPC_PERM, .msqid_size = 120,
+    .msg_stime = { 48, 8 }, .msg_rtime = { 56, 8 }, .msg_ctime = { 64, 8 },
+    .msg_cbytes = { 72, 8 }, .msg_qnum = { 80, 8 }, .msg_qbytes = { 88, 8 },
+    .msg_lspid = { 96, 4 }, .msg_lrpid = { 100, 4 },
+    .semid_size = 88, .sem_otime = { 48, 8 }, .sem_ctime = { 56, 8 },
+    .sem_nsems = { 64, 8 },
+    .shmid_size = 112, .shm_segsz = { 48, 8 }, .shm_atime = { 56, 8 },
+    .shm_dtime = { 64, 8 }, .shm_ctime = { 72, 8 }, .shm_cpid = { 80, 4 },
+    .shm_lpid = { 84, 4 }, .shm_nattch = { 88, 8 },
+};
+
+/*
  * si_code and si_addr as the kernel gives them: SIGFPE at the PC with
  * FPE_INTOVF/FPE_INTDIV (integer overflow, break/trap codes 6 and 7) or
  * the FPE_FLT* code of the highest-priority enabled FCSR cause (whose
@@ -889,7 +1013,7 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
     .n_si_codes = ARRAY_SIZE(mips_si_codes),                                \
     .setup_frame = mips_setup_frame, .sigreturn = mips_sigreturn,           \
     .get_sp = mips_get_sp, .rewind_syscall = mips_rewind_syscall,           \
-    .rlimit_map = mips_rlimit_map
+    .rlimit_map = mips_rlimit_map, .socket = &mips_socket
 
 #define O32(nm, be)                                                         \
     const struct user_abi nm##_user_abi = {                                 \
@@ -903,6 +1027,8 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
         .syscall_names = mips_o32_syscall_names,                            \
         .n_syscall_names = ARRAY_SIZE(mips_o32_syscall_names),              \
         .syscall_names_base = 4000,                                         \
+        .ipc = be ? &o32_ipc_be : &o32_ipc_le,                              \
+        .cpuinfo = mips_user_cpuinfo,                                       \
     }
 
 /* n64: a user space of 2^39 bytes, inside what the engine reserves. */
@@ -918,6 +1044,8 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
         .syscall_names = mips_n64_syscall_names,                            \
         .n_syscall_names = ARRAY_SIZE(mips_n64_syscall_names),              \
         .syscall_names_base = 5000,                                         \
+        .ipc = &n64_ipc,                                                    \
+        .cpuinfo = mips_user_cpuinfo,                                       \
     }
 
 O32(mips, true);
