@@ -125,12 +125,18 @@ struct user_abi {
      * unimplemented one is logged by name; NULL entries are unused. */
     const char *const *syscall_names;
     size_t n_syscall_names;
+    uint32_t syscall_names_base;   /* number of syscall_names[0] */
 
     /* Host errno -> guest errno, indexed by host errno; NULL: identity. */
     const int16_t *errno_map;
     size_t n_errno_map;
     /* Host signal number -> guest signal number; NULL: identity. */
     const int8_t *signal_map;
+
+    /* RLIMIT_* resource numbers 0..15, guest -> host; NULL: the same. */
+    const int8_t *rlimit_map;
+    /* RLIM_INFINITY of getrlimit/setrlimit; 0: all ones of a long. */
+    uint64_t rlim_infinity;
 
     const struct abi_bits *open_flags;  /* zero-terminated */
     const struct abi_bits *mmap_flags;

@@ -27,6 +27,7 @@
 #include "target/mips/cpu.h"
 #include "user/abi.h"
 #include "user/elfload.h"
+#include "user/mips_syscall_names.h"
 #include "user/signal.h"
 #include "user/syscall.h"
 #include "user/uaccess.h"
@@ -200,6 +201,13 @@ static const int8_t mips_signal_map[65] = {
     [50] = 50, [51] = 51, [52] = 52, [53] = 53, [54] = 54, [55] = 55,
     [56] = 56, [57] = 57, [58] = 58, [59] = 59, [60] = 60, [61] = 61,
     [62] = 62, [63] = 63, [64] = 64,
+};
+
+/* RLIMIT_*: MIPS numbers NOFILE 5, AS 6, RSS 7, NPROC 8, MEMLOCK 9;
+ * guest -> host. */
+static const int8_t mips_rlimit_map[16] = {
+    0, 1, 2, 3, 4, 7 /* NOFILE */, 9 /* AS */, 5 /* RSS */, 6 /* NPROC */,
+    8 /* MEMLOCK */, 10, 11, 12, 13, 14, 15,
 };
 
 #define SAME(f) { f, f, f, f }
@@ -1004,8 +1012,8 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
     .stack_size_first = true, .si_codes = mips_si_codes,                    \
     .n_si_codes = ARRAY_SIZE(mips_si_codes),                                \
     .setup_frame = mips_setup_frame, .sigreturn = mips_sigreturn,           \
-    .get_sp = mips_get_sp, .rewind_syscall = mips_rewind_syscall,          \
-    .socket = &mips_socket
+    .get_sp = mips_get_sp, .rewind_syscall = mips_rewind_syscall,           \
+    .rlimit_map = mips_rlimit_map, .socket = &mips_socket
 
 #define O32(nm, be)                                                         \
     const struct user_abi nm##_user_abi = {                                 \
@@ -1015,7 +1023,10 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
         .regpair_aligned = true, .syscalls = o32_syscalls,                  \
         .n_syscalls = ARRAY_SIZE(o32_syscalls),                             \
         .statfs64 = &o32_statfs64, .sigaction = &o32_sigaction,             \
-        .get_syscall = o32_get_syscall,                                     \
+        .get_syscall = o32_get_syscall, .rlim_infinity = 0x7fffffff,       \
+        .syscall_names = mips_o32_syscall_names,                            \
+        .n_syscall_names = ARRAY_SIZE(mips_o32_syscall_names),              \
+        .syscall_names_base = 4000,                                         \
         .ipc = be ? &o32_ipc_be : &o32_ipc_le,                              \
         .cpuinfo = mips_user_cpuinfo,                                       \
     }
@@ -1030,6 +1041,9 @@ static void mips_exception_siginfo(struct cpu_common *c, int excp, int sig,
         .n_syscalls = ARRAY_SIZE(n64_syscalls),                             \
         .statfs64 = &n64_statfs, .sigaction = &n64_sigaction,               \
         .get_syscall = n64_get_syscall,                                     \
+        .syscall_names = mips_n64_syscall_names,                            \
+        .n_syscall_names = ARRAY_SIZE(mips_n64_syscall_names),              \
+        .syscall_names_base = 5000,                                         \
         .ipc = &n64_ipc,                                                    \
         .cpuinfo = mips_user_cpuinfo,                                       \
     }

@@ -24,7 +24,7 @@
 __thread struct user_thread *user_self;
 
 static struct user_thread main_thread;
-static struct user_sigaction actions[GUEST_NSIG + 1];
+static struct user_sigaction actions[GUEST_NSIG_MAX + 1];
 static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The kernel's sigaction for the raw syscall (glibc refuses signals 32
@@ -343,6 +343,26 @@ void user_sigset_store(uint8_t *g, uint64_t mask)
         abi_st(g + i * L, L, L == 8 ? mask : (uint32_t)(mask >> (32 * i)));
 }
 
+int user_nsig(void)
+{
+    int n = (int)user_sigset_size() * 8;
+    return n > GUEST_NSIG_MAX ? GUEST_NSIG_MAX : n;
+}
+
+uint64_t user_sigset_load_hi(const uint8_t *g)
+{
+    return user_sigset_size() >= 16 ? user_sigset_load(g + 8) : 0;
+}
+
+void user_sigset_store_hi(uint8_t *g, uint64_t hi)
+{
+    int L = ABI_LONG;
+    if (user_sigset_size() < 16)
+        return;
+    for (int i = 0; i * L < 8; i++)
+        abi_st(g + 8 + i * L, L, L == 8 ? hi : (uint32_t)(hi >> (32 * i)));
+}
+
 bool user_get_sigset(uint64_t addr, uint64_t *mask)
 {
     const uint8_t *g = user_ptr(addr, user_sigset_size(), false);
@@ -484,7 +504,7 @@ void user_sigaction_get(int sig, struct user_sigaction *out)
 int user_sigaction_set(int sig, const struct user_sigaction *act)
 {
     int hs = abi_signal_to_host(sig);
-    if (sig <= 0 || sig > GUEST_NSIG)
+    if (sig <= 0 || sig > user_nsig())
         return -EINVAL;
     if (hs == SIGKILL || hs == SIGSTOP)
         return -EINVAL;

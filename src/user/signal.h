@@ -29,7 +29,11 @@
 #define SS_AUTODISARM (1u << 31)
 #endif
 
-#define GUEST_NSIG 64          /* signals 1..64 */
+#define GUEST_NSIG 64          /* signals 1..64: what the host can deliver */
+/* The most an ABI numbers (MIPS: 128).  Signals above GUEST_NSIG have
+ * dispositions and mask bits the guest can set and read back, but no
+ * host signal: nothing ever delivers them. */
+#define GUEST_NSIG_MAX 128
 #define USER_SIGQ_MAX 64
 
 /* Internal results of syscall handlers, outside the errno range: */
@@ -70,6 +74,7 @@ struct user_thread {
     struct cpu_common *cpu;
     int tid;
     uint64_t sigmask;           /* guest mask: bit sig-1 */
+    uint64_t sigmask_hi;        /* signals 65..128 (bit sig-65): readback only */
     volatile int signal_pending;/* something was queued: stop sleeping */
 
     int nq;
@@ -152,6 +157,11 @@ bool user_signal_deliverable(uint64_t mask);
 uint32_t user_sigset_size(void);
 uint64_t user_sigset_load(const uint8_t *g);
 void user_sigset_store(uint8_t *g, uint64_t mask);
+/* Signals 65..128 of a 16-byte set (0 for 8-byte sets). */
+uint64_t user_sigset_load_hi(const uint8_t *g);
+void user_sigset_store_hi(uint8_t *g, uint64_t hi);
+/* Number of signals the ABI has (64 or 128). */
+int user_nsig(void);
 bool user_get_sigset(uint64_t addr, uint64_t *mask);
 bool user_put_sigset(uint64_t addr, uint64_t mask);
 

@@ -30,7 +30,7 @@ int64_t sys_rt_sigaction(struct cpu_common *cpu, const uint64_t *a)
     int sig = (int)a[0];
     struct user_sigaction old, n;
 
-    if (sig <= 0 || sig > GUEST_NSIG || a[3] != user_sigset_size())
+    if (sig <= 0 || sig > user_nsig() || a[3] != user_sigset_size())
         return -EINVAL;
     user_sigaction_get(sig, &old);
     if (a[1]) {
@@ -60,25 +60,39 @@ int64_t sys_rt_sigaction(struct cpu_common *cpu, const uint64_t *a)
     return 0;
 }
 
+/* Signals 65..128 (MIPS) only live in sigmask_hi: set and read back. */
 int64_t sys_rt_sigprocmask(struct cpu_common *cpu, const uint64_t *a)
 {
-    uint64_t set = 0, old = user_self->sigmask, mask = old;
-    if (a[3] != user_sigset_size())
+    struct user_thread *ts = user_self;
+    uint64_t set = 0, old = ts->sigmask, mask = old;
+    uint64_t set_hi = 0, old_hi = ts->sigmask_hi, mask_hi = old_hi;
+    uint32_t size = user_sigset_size();
+    if (a[3] != size)
         return -EINVAL;
     if (a[1]) {
-        if (!user_get_sigset(a[1], &set))
+        const uint8_t *g = user_ptr(a[1], size, false);
+        if (!g)
             return -EFAULT;
+        set = user_sigset_load(g);
+        set_hi = user_sigset_load_hi(g);
         switch ((int)a[0]) {
-        case SIG_BLOCK: mask |= set; break;
-        case SIG_UNBLOCK: mask &= ~set; break;
-        case SIG_SETMASK: mask = set; break;
+        case SIG_BLOCK: mask |= set; mask_hi |= set_hi; break;
+        case SIG_UNBLOCK: mask &= ~set; mask_hi &= ~set_hi; break;
+        case SIG_SETMASK: mask = set; mask_hi = set_hi; break;
         default: return -EINVAL;
         }
     }
-    if (a[2] && !user_put_sigset(a[2], old))
-        return -EFAULT;
-    if (a[1])
+    if (a[2]) {
+        uint8_t *g = user_ptr(a[2], size, true);
+        if (!g)
+            return -EFAULT;
+        user_sigset_store(g, old);
+        user_sigset_store_hi(g, old_hi);
+    }
+    if (a[1]) {
+        ts->sigmask_hi = mask_hi;
         user_set_sigmask(mask);
+    }
     return 0;
 }
 

@@ -90,6 +90,7 @@ int64_t user_clone_thread(struct cpu_common *parent, uint64_t flags,
 
     struct user_thread *ts = xcalloc(1, sizeof(*ts));
     ts->sigmask = user_self->sigmask;   /* the altstack is not inherited */
+    ts->sigmask_hi = user_self->sigmask_hi;
 
     struct clone_start cs = {
         .cpu = cpu, .ts = ts, .flags = flags, .ptid = ptid, .ctid = ctid,

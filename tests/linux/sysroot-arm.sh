@@ -38,14 +38,16 @@ fetch_sysroot() {
     mkdir -p "$debs"
     if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
         $sudo dpkg --add-architecture "$arch" || return 1
-        $sudo apt-get update -qq || return 1
+        # An index that fails (a mirror mid-sync) need not be ours: the
+        # download says whether what came is enough.
+        $sudo apt-get update -qq
     fi
     local want=()
     for p in $packages; do
         case "$p" in readline-common) want+=("$p") ;; *) want+=("$p:$arch") ;; esac
     done
     (cd "$debs" && apt-get download -qq "${want[@]}" 2>/dev/null) ||
-        { $sudo apt-get update -qq &&
+        { $sudo apt-get update -qq;
           (cd "$debs" && apt-get download -qq "${want[@]}" 2>/dev/null); } ||
         return 1
     rm -rf "$root.tmp"

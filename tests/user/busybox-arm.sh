@@ -29,10 +29,12 @@ fetch_busybox() {
         [ "$(id -u)" = 0 ] || sudo=sudo
         if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
             $sudo dpkg --add-architecture "$arch" || return 1
-            $sudo apt-get update -qq || return 1
+            # An index that fails (a mirror mid-sync) need not be ours:
+            # the download says whether what came is enough.
+            $sudo apt-get update -qq
         fi
         (cd "$dl" && apt-get download -qq busybox-static:$arch) ||
-            { $sudo apt-get update -qq &&
+            { $sudo apt-get update -qq;
               (cd "$dl" && apt-get download -qq busybox-static:$arch); } || return 1
         deb=$(ls "$dl"/busybox-static_*_$arch.deb | head -n 1)
     fi

@@ -6,7 +6,8 @@
  * that edits the frame (PC and a register) and returns through
  * sigreturn; a fault in a delay slot (the frame's PC is the branch, which
  * runs again after the handler); the o32 non-SA_SIGINFO frame (a2 = struct sigcontext);
- * signals of the second sigset word (33..64), and the MIPS stack_t.
+ * signals of the second sigset word (33..64) and above 64 (dispositions
+ * and mask bits), and the MIPS stack_t.
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -221,6 +222,27 @@ int main(void)
     sigprocmask(SIG_SETMASK, &old, NULL);
     CHECK("rt signal delivered", rt_count, 1);
     CHECK("rt signal si_code", rt_code, SI_TKILL);
+
+    /* Signals above 64 (MIPS has 128): a disposition and mask bits that
+     * read back, and the full set of the sigset survives a round trip. */
+    struct sigaction hi, hi_old;
+    memset(&hi, 0, sizeof(hi));
+    hi.sa_sigaction = rt_handler;
+    hi.sa_flags = SA_SIGINFO;
+    CHECK("sigaction SIGRTMAX", sigaction(SIGRTMAX, &hi, NULL), 0);
+    CHECK("sigaction SIGRTMAX readback", sigaction(SIGRTMAX, NULL, &hi_old), 0);
+    CHECK_TRUE("SIGRTMAX handler", hi_old.sa_sigaction == rt_handler);
+    sigemptyset(&s);
+    sigaddset(&s, SIGRTMAX);
+    sigaddset(&s, 100);
+    sigprocmask(SIG_BLOCK, &s, &old);
+    sigprocmask(SIG_SETMASK, NULL, &cur);
+    CHECK("SIGRTMAX blocked", sigismember(&cur, SIGRTMAX), 1);
+    CHECK("signal 100 blocked", sigismember(&cur, 100), 1);
+    CHECK("signal 99 not blocked", sigismember(&cur, 99), 0);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    sigprocmask(SIG_SETMASK, NULL, &cur);
+    CHECK("SIGRTMAX unblocked", sigismember(&cur, SIGRTMAX), 0);
 
     /* stack_t is { ss_sp, ss_size, ss_flags } */
     stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) }, o;
