@@ -219,6 +219,53 @@ static void gen_logic(struct arm_dc *s, uint32_t insn)
         ir_st_env(c, d[i], doff(vd(insn) + i), MO_64);
 }
 
+/* VADD/VSUB.I8-I64 on whole 64-bit words (SWAR): the lanes' top bits are
+ * kept out of the carry chain and put back with an exclusive or, so no
+ * carry or borrow crosses a lane:
+ *   add: ((a & ~H) + (b & ~H)) ^ ((a ^ b) & H)
+ *   sub: ((a | H) - (b & ~H)) ^ ((a ^ ~b) & H)
+ * with H the top bit of every lane (0 for 64-bit lanes: plain add/sub). */
+static void gen_addsub(struct arm_dc *s, uint32_t insn, bool sub)
+{
+    static const uint64_t high[4] = { 0x8080808080808080ull,
+                                      0x8000800080008000ull,
+                                      0x8000000080000000ull, 0 };
+    struct ir_ctx *c = s->c;
+    uint64_t h = high[extract32(insn, 20, 2)];
+    int words = B(6) ? 2 : 1;
+    ir_t r[2];
+
+    for (int i = 0; i < words; i++) {
+        ir_t a = ir_new_i64(c), b = ir_new_i64(c);
+        ir_ld_env(c, a, doff(vn(insn) + i), MO_64);
+        ir_ld_env(c, b, doff(vm(insn) + i), MO_64);
+        r[i] = ir_new_i64(c);
+        if (!h) {
+            if (sub)
+                ir_sub(c, r[i], a, b);
+            else
+                ir_add(c, r[i], a, b);
+            continue;
+        }
+        ir_t x = ir_new_i64(c), y = ir_new_i64(c), t = ir_new_i64(c);
+        ir_andi(c, y, b, ~h);
+        if (sub) {
+            ir_ori(c, x, a, h);
+            ir_sub(c, x, x, y);
+            ir_xor(c, t, a, b);
+            ir_not(c, t, t);      /* a ^ ~b */
+        } else {
+            ir_andi(c, x, a, ~h);
+            ir_add(c, x, x, y);
+            ir_xor(c, t, a, b);
+        }
+        ir_andi(c, t, t, h);
+        ir_xor(c, r[i], x, t);
+    }
+    for (int i = 0; i < words; i++)
+        ir_st_env(c, r[i], doff(vd(insn) + i), MO_64);
+}
+
 static bool trans_3same(struct arm_dc *s, uint32_t insn)
 {
     const struct neon_form *f = find_form(neon_3same, ARRAY_SIZE(neon_3same),
@@ -236,6 +283,8 @@ static bool trans_3same(struct arm_dc *s, uint32_t insn)
         return false;
     if (f->op == OP_LOGIC)
         gen_logic(s, insn);
+    else if (f->op == NOP_VADD || f->op == NOP_VSUB)
+        gen_addsub(s, insn, f->op == NOP_VSUB);
     else
         call_dp(s, f->op, insn);
     return true;
