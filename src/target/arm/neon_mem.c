@@ -31,6 +31,7 @@ struct xfer {
     bool all_lanes;         /* load one element into every lane of regs */
     int nregs_all;          /* registers each element is replicated to */
     int inc_all;
+    bool whole_regs;        /* VLD1/VST1 (multiple): registers in order */
 };
 
 static void add(struct xfer *x, int reg, int lane)
@@ -81,6 +82,7 @@ static bool decode_multiple(uint32_t insn, struct xfer *x)
             for (int k = 0; k < nstruct; k++)
                 add(x, d + k * inc + r, e);
     x->bytes = 8 * regs * nstruct;
+    x->whole_regs = nstruct == 1;
     return true;
 }
 
@@ -228,6 +230,17 @@ bool arm_neon_trans_ldst(struct arm_dc *s, uint32_t insn)
         ok = decode_lane(insn, &x);
     if (!ok || rn == 15)
         return false;
+    if (x.whole_regs && !s->be_data && x.size < 3) {
+        /* Little-endian VLD1/VST1: each register is 8 consecutive bytes
+         * whatever the element size, so move it as one 64-bit access
+         * (no alignment is implied: the hint was taken from the
+         * encoding already). */
+        int first = x.reg[0], nregs = x.bytes / 8;
+        x.n = 0;
+        x.size = 3;
+        for (int r = 0; r < nregs; r++)
+            add(&x, first + r, 0);
+    }
 
     ir_t base = arm_load_reg(s, rn);
     gen_align_check(s, base, x.align);
