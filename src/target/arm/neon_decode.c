@@ -8,9 +8,10 @@
  *
  * Each class has a table of forms {mask, value, op, checks}; the first
  * match gives the operation and the size/register rules that make other
- * encodings UNDEFINED.  Bitwise operations, VMOV/VMVN/VORR/VBIC immediate
- * and the core-register transfers are IR on 64-bit words; everything else
- * is one call of the arm_neon_dp helper, which works on the register file.
+ * encodings UNDEFINED.  Bitwise operations, VADD/VSUB, VMOV/VMVN/VORR/VBIC
+ * immediate and the core-register transfers are IR on 64-bit words;
+ * everything else is one call of the arm_neon_dp helper, which works on
+ * the register file.
  */
 #include <stddef.h>
 

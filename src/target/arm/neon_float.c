@@ -5,6 +5,8 @@
  * exceptions it raises still accumulate in FPSCR's cumulative flags.
  * The arithmetic itself is the VFP one (vfp_helpers.c).
  */
+#include <string.h>
+
 #include "target/arm/neon.h"
 #include "target/arm/vfp.h"
 
@@ -119,10 +121,109 @@ static uint32_t cmp_result(bool c)
     return c ? 0xffffffffu : 0;
 }
 
+/*
+ * Fast path on host single-precision arithmetic (SSE, round to nearest,
+ * no flush), used when every operand is normal or zero and the result
+ * needs no flush, overflow or NaN handling: then the host's correctly
+ * rounded result is ARM's, and only IXC has to be found, exactly:
+ * TwoSum's error term for a sum, the exact double product for a product.
+ * Anything else returns false and takes the exact path.
+ */
+static bool plain(uint32_t a)
+{
+    uint32_t e = a & 0x7f800000u;
+    return (e != 0 && e != 0x7f800000u) || (a & 0x7fffffffu) == 0;
+}
+
+static float f_of(uint32_t a)
+{
+    float f;
+    memcpy(&f, &a, 4);
+    return f;
+}
+
+static uint32_t bits_of(float f)
+{
+    uint32_t a;
+    memcpy(&a, &f, 4);
+    return a;
+}
+
+static bool fast_add(uint32_t a, uint32_t b, uint32_t *r, uint32_t *fl)
+{
+    if (!plain(a) || !plain(b))
+        return false;
+    float x = f_of(a), y = f_of(b), sum = x + y;
+    uint32_t sb = bits_of(sum);
+    if (!plain(sb))
+        return false;   /* overflow or a denormal sum: exact path */
+    /* A zero sum of normal numbers is exact (x + -x). */
+    float bb = sum - x;
+    float err = (x - (sum - bb)) + (y - bb);
+    if (err != 0.0f)
+        *fl |= FPSCR_IXC;
+    *r = sb;
+    return true;
+}
+
+static bool fast_mul(uint32_t a, uint32_t b, uint32_t *r, uint32_t *fl)
+{
+    if (!plain(a) || !plain(b))
+        return false;
+    double p = (double)f_of(a) * (double)f_of(b);   /* exact: 24 + 24 bits */
+    if (p != 0.0 && (p < 0x1p-126 && p > -0x1p-126))
+        return false;   /* tiny before rounding: flushed, UFC */
+    float f = (float)p;
+    uint32_t fb = bits_of(f);
+    if ((fb & 0x7f800000u) == 0x7f800000u)
+        return false;   /* overflow */
+    if ((double)f != p)
+        *fl |= FPSCR_IXC;
+    *r = fb;
+    return true;
+}
+
+static bool fast_op(int op, uint32_t a, uint32_t b, uint32_t d, uint32_t *r,
+                    uint32_t *fl)
+{
+    uint32_t p;
+    switch (op) {
+    case NOP_VADD_F: case NOP_VPADD_F:
+        return fast_add(a, b, r, fl);
+    case NOP_VSUB_F:
+        return fast_add(a, b ^ SIGN, r, fl);
+    case NOP_VABD_F:
+        if (!fast_add(a, b ^ SIGN, r, fl))
+            return false;
+        *r &= ~SIGN;
+        return true;
+    case NOP_VMUL_F: case NOP_VMUL_SF:
+        return fast_mul(a, b, r, fl);
+    case NOP_VMLA_F: case NOP_VMLA_SF:
+        return fast_mul(a, b, &p, fl) && fast_add(d, p, r, fl);
+    case NOP_VMLS_F: case NOP_VMLS_SF:
+        return fast_mul(a, b, &p, fl) && fast_add(d, p ^ SIGN, r, fl);
+    case NOP_VCEQ_F: case NOP_VCGE_F: case NOP_VCGT_F: {
+        if (!plain(a) || !plain(b))
+            return false;
+        float x = f_of(a), y = f_of(b);
+        bool c = op == NOP_VCEQ_F ? x == y : op == NOP_VCGE_F ? x >= y : x > y;
+        *r = c ? 0xffffffffu : 0;
+        return true;
+    }
+    }
+    return false;
+}
+
 uint32_t neon_float_op(int op, uint32_t a, uint32_t b, uint32_t d,
                        uint32_t *fpscr)
 {
-    uint32_t fs = standard(fpscr), r = 0, nzcv;
+    uint32_t fs = standard(fpscr), r = 0, nzcv, fl = 0;
+
+    if (fast_op(op, a, b, d, &r, &fl)) {
+        *fpscr |= fl;
+        return r;
+    }
 
     switch (op) {
     case NOP_VADD_F: case NOP_VPADD_F:

@@ -459,6 +459,22 @@ TEST(neon_vmul_f32_overflow) {
     dd(AT(vmul_f32), W2(0x7f000000, SNAN), W2(FOUR, ONE), 0, W2(INF, DNAN),
        IOC | OFC | IXC);
 }
+/* Inexact sums of normal numbers: 1 + 2^-30 and 2^24 + 1 (a tie, to even). */
+TEST(neon_vadd_f32_inexact) {
+    dd(AT(vadd_f32), W2(ONE, 0x4b800000), W2(0x30800000, ONE), 0,
+       W2(ONE, 0x4b800000), IXC);
+}
+TEST(neon_vadd_f32_exact_cancel) {
+    /* x + -x is +0, exact; 1.5 + 2.5 = 4 exactly. */
+    dd(AT(vadd_f32), W2(0x3fc00000, 0x3fc00000), W2(0xbfc00000, 0x40200000), 0,
+       W2(0, FOUR), 0);
+}
+/* (1 - 2^-24) * 2^-126 is tiny before rounding (it would round up to
+ * 2^-126): flushed to +0 with UFC, no IXC; (1 + 2^-23)^2 is inexact. */
+TEST(neon_vmul_f32_tiny_before_rounding) {
+    dd(AT(vmul_f32), W2(0x3f7fffff, 0x3f800001), W2(0x00800000, 0x3f800001), 0,
+       W2(0, 0x3f800002), UFC | IXC);
+}
 TEST(neon_vmla_f32) {
     dd(AT(vmla_f32), W2(TWO, 0), W2(0x3fc00000, INF), W2(ONE, INF),
        W2(0x40800000, DNAN), IOC);
