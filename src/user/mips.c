@@ -384,6 +384,26 @@ static bool mips_arch_syscall(struct cpu_common *c, uint32_t nr,
 
 /* ---- Registers, auxv, exceptions ---------------------------------------------------- */
 
+/*
+ * The FP ABI of an o32 program: the fp_abi byte (offset 7) of the
+ * .MIPS.abiflags structure that PT_MIPS_ABIFLAGS points at, or -1 when
+ * the program has none (older toolchains mark FP64 with EF_MIPS_FP64
+ * only).  The program headers are in guest memory at info->phdr_addr.
+ */
+static int mips_o32_fp_abi(const struct image_info *info)
+{
+    for (uint32_t k = 0; k < info->phnum; k++) {
+        uint64_t ph = info->phdr_addr + (uint64_t)k * info->phent;
+        uint64_t type, vaddr, abi;
+        if (!get_user(ph, 4, &type) || type != PT_MIPS_ABIFLAGS)
+            continue;
+        if (get_user(ph + 8, 4, &vaddr) &&
+            get_user(info->load_bias + vaddr + 7, 1, &abi))
+            return (int)abi;
+    }
+    return -1;
+}
+
 static void mips_init_regs(struct cpu_common *c, const struct image_info *info,
                            uint64_t sp)
 {
@@ -394,10 +414,13 @@ static void mips_init_regs(struct cpu_common *c, const struct image_info *info,
     cpu->pc = info->entry;
     /* $t9 holds the entry address for PIC start code. */
     cpu->gpr[25] = info->entry;
-    /* o32 programs built for FP64 (EF_MIPS_FP64) run with Status.FR = 1;
-     * FP32 and FPXX ones with FR = 0, as Linux does on Release 2. */
-    if (!cpu->is64)
-        cpu->fr = (info->e_flags & 0x200) ? 1 : 0;
+    /* o32 programs built for FP64 (fp_abi Val_GNU_MIPS_ABI_FP_64 or _64A,
+     * or EF_MIPS_FP64) run with Status.FR = 1; FP32 and FPXX ones with
+     * FR = 0, which both allow. */
+    if (!cpu->is64) {
+        int fp_abi = mips_o32_fp_abi(info);
+        cpu->fr = (info->e_flags & 0x200) || fp_abi == 6 || fp_abi == 7;
+    }
 }
 
 static void mips_set_tls(struct cpu_common *c, uint64_t tls)

@@ -79,6 +79,10 @@ int user_main(const struct target_info *target, int argc, char **argv)
         return 1;
     if (o.action == USER_EXIT_OK)
         return 0;
+    /* The gdb port belongs to this process only: a guest program that
+     * re-executes itself must not wait for a debugger on a port that is
+     * already taken, nor see the variable. */
+    unsetenv("KEMU_GDB");
 
     log_mask = o.log_mask | (o.strace ? LOG_STRACE : 0);
     if (o.log_file && !log_set_file(o.log_file))
