@@ -20,17 +20,19 @@ static int reg_d(uint32_t insn) { return B(22) << 4 | (int)extract32(insn, 12, 4
 static int reg_n(uint32_t insn) { return B(7) << 4 | (int)extract32(insn, 16, 4); }
 static int reg_m(uint32_t insn) { return B(5) << 4 | (int)extract32(insn, 0, 4); }
 
-static uint64_t get_lane(const uint64_t *v, int s, int i)
+/* Lane i of size 8 << s: word i >> (3 - s), bit (i & ((8 >> s) - 1))
+ * << (3 + s) (shifts, not divisions: this is the helpers' inner loop). */
+static inline uint64_t get_lane(const uint64_t *v, int s, int i)
 {
-    int per = 8 >> s;
-    return (v[i / per] >> ((i % per) << (3 + s))) & neon_mask(s);
+    int w = i >> (3 - s), sh = (i & ((8 >> s) - 1)) << (3 + s);
+    return (v[w] >> sh) & neon_mask(s);
 }
 
-static void set_lane(uint64_t *v, int s, int i, uint64_t x)
+static inline void set_lane(uint64_t *v, int s, int i, uint64_t x)
 {
-    int per = 8 >> s, sh = (i % per) << (3 + s);
+    int w = i >> (3 - s), sh = (i & ((8 >> s) - 1)) << (3 + s);
     uint64_t m = neon_mask(s) << sh;
-    v[i / per] = (v[i / per] & ~m) | ((x << sh) & m);
+    v[w] = (v[w] & ~m) | ((x << sh) & m);
 }
 
 static void rd(struct arm_cpu *cpu, int r, int words, uint64_t *v)
