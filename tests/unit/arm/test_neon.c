@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "code_neon.h"
+#include "engine/guest_mem.h"
 #include "harness.h"
 
 struct test_blob blob_neon = { "neon", neon_code, sizeof(neon_code) };
@@ -1851,4 +1852,28 @@ TEST(neon_cortex_a8_has_neon) {
     D(1) = 2;
     run(ARM_EXCP_BKPT);
     expect_d(2, 3);
+}
+
+/* A VLD1 whose register straddles the end of the data pages: the fault
+ * leaves the register and the base unchanged. */
+TEST(neon_vld1_page_cross_fault) {
+    uint32_t end = DATA_BASE + 2 * GUEST_PAGE_SIZE;
+    mem_go(AT(vld1_16_2), end - 12, 0);
+    D(2) = 0x1111;
+    D(3) = 0x2222;
+    run(EXCP_SEGV);
+    expect_d(2, 0x1111);
+    expect_d(3, 0x2222);
+    expect_r(0, end - 12);
+}
+/* The same range one register earlier is fine. */
+TEST(neon_vld1_page_end) {
+    uint32_t end = DATA_BASE + 2 * GUEST_PAGE_SIZE;
+    mem_go(AT(vld1_16_2), end - 16, 0);
+    set_mem32(end - 16, 0x44332211);
+    set_mem32(end - 4, 0x88776655);
+    run(ARM_EXCP_BKPT);
+    expect_d(2, 0x0000000044332211ull);
+    expect_d(3, 0x8877665500000000ull);
+    expect_r(0, end);
 }
