@@ -46,7 +46,7 @@ enum arm_feature {
                             MLS, LDRHT...) */
     ARM_FEATURE_VFP,     /* VFPv2: cp10/cp11 VFP instructions */
     ARM_FEATURE_VFP3,    /* VFPv3: VMOV immediate, fixed-point VCVT, half-precision VCVTB/T */
-    ARM_FEATURE_NEON,    /* (reserved) */
+    ARM_FEATURE_NEON,    /* Advanced SIMD (neon_*.c) */
     ARM_FEATURE_IDIV,    /* SDIV/UDIV in ARM and Thumb state */
     ARM_FEATURE_VFP4,    /* VFPv4: fused multiply-add */
     ARM_FEATURE_VFP_D32, /* 32 double registers, not 16 */
