@@ -13,7 +13,7 @@ GUEST_ARMHF_CFLAGS := -static -Wall -Wno-deprecated -fno-strict-aliasing \
 # Thumb-2, are built with -marm; every other program is Thumb-2 code.
 GUEST_ARMHF_ARM := addr_modes arith_flags cond_codes data_proc dsp_mul \
                    interwork ldm_stm ldrh_ldrd multiply psr_flags qarith_clz \
-                   shifts_reg signals swp
+                   shifts_reg signals signal_setend swp
 # tests/guest/armhf/ adds programs that only make sense with a VFP
 # (fenv rounding modes and exception flags).
 GUEST_ARMHF_ONLY := tests/guest/armhf
@@ -44,12 +44,14 @@ $(GUEST_ARMHF_OUT)/%-O2: $(GUEST_ARMHF_SRC)/%.c $(GUEST_ARMHF_SRC)/check.h | $(B
 $(GUEST_ARMHF_OUT)/%-O0: $(GUEST_ARMHF_ONLY)/%.c $(GUEST_ARMHF_SRC)/check.h | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
 	$(ARMHF_CC) $(GUEST_ARMHF_CFLAGS) \
-	    $(if $(filter $*,$(GUEST_ARMHF_NEON)),-mfpu=neon) -O0 -o $@ $< -lm
+	    $(if $(filter $*,$(GUEST_ARMHF_NEON)),-mfpu=neon) \
+	    $(if $(filter $*,$(GUEST_ARMHF_ARM)),-marm) -O0 -o $@ $< -lm
 
 $(GUEST_ARMHF_OUT)/%-O2: $(GUEST_ARMHF_ONLY)/%.c $(GUEST_ARMHF_SRC)/check.h | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
 	$(ARMHF_CC) $(GUEST_ARMHF_CFLAGS) \
-	    $(if $(filter $*,$(GUEST_ARMHF_NEON)),-mfpu=neon) -O2 -o $@ $< -lm
+	    $(if $(filter $*,$(GUEST_ARMHF_NEON)),-mfpu=neon) \
+	    $(if $(filter $*,$(GUEST_ARMHF_ARM)),-marm) -O2 -o $@ $< -lm
 
 $(GUEST_ARMHF_OUT)/%-O3: $(GUEST_ARMHF_ONLY)/%.c $(GUEST_ARMHF_SRC)/check.h | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)

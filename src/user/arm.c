@@ -341,6 +341,10 @@ static bool arm_setup_frame(struct cpu_common *c, int sig,
     cpu->regs[14] = lr;
     cpu->regs[15] = (uint32_t)ka->handler & ~1u;
     cpu->thumb = thumb;
+    /* As Linux's setup_return: the handler starts with the flags, the IT
+     * state and CPSR.E (big-endian data after SETEND BE) cleared; the
+     * frame keeps the interrupted values for sigreturn. */
+    arm_cpsr_write(cpu, 0, CPSR_NZCV | CPSR_Q | CPSR_IT | CPSR_E);
     return true;
 }
 
@@ -358,8 +362,11 @@ static bool arm_sigreturn(struct cpu_common *c, bool rt)
     const uint8_t *sc = uc + UC_MCONTEXT;
     for (int i = 0; i < 16; i++)
         cpu->regs[i] = ld32_le(sc + SC_R0 + 4 * i);
+    /* What user code may hold in the CPSR comes back: flags, GE, the
+     * Thumb and IT state, and CPSR.E where SETEND exists. */
     arm_cpsr_write(cpu, ld32_le(sc + SC_CPSR),
-                   CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T);
+                   CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T | CPSR_IT |
+                   (arm_feature(cpu, ARM_FEATURE_V6) ? CPSR_E : 0));
     cpu->regs[15] &= cpu->thumb ? ~1u : ~3u;
     if (arm_feature(cpu, ARM_FEATURE_VFP) &&
         !arm_restore_vfp(cpu, uc + UC_REGSPACE))
