@@ -1182,6 +1182,53 @@ static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
     s->tb->jmp_off[op->aux & 1] = (uint32_t)(d - s->e.start);
 }
 
+/*
+ * lookup_key (directly before lookup_and_goto): probe the CPU's jump cache
+ * inline.  Hash the PC as tb_jmp_cache_hash does, compare the entry's pc
+ * and key (flags | cflags << 32) with the computed ones and jump to its
+ * code; on a miss fall through to lookup_and_goto's helper call, which
+ * also fills the entry.  exit_request is checked by the next TB's entry.
+ * Invalidation empties entries (tb.c), so no invalid TB is found here.
+ */
+_Static_assert(sizeof(struct tb_jmp_cache_entry) == 32 &&
+               offsetof(struct tb_jmp_cache_entry, pc) == 0 &&
+               offsetof(struct tb_jmp_cache_entry, key) == 8 &&
+               offsetof(struct tb_jmp_cache_entry, tc) == 16,
+               "the probe below knows the jump cache entry layout");
+
+static void gen_lookup_key(struct cgs *s, const struct ir_op *op)
+{
+    if (s->tb->cflags & CF_NO_CHAIN)
+        return;
+    ir_t pc = op->args[0], fl = op->args[1];
+    int rp = in_reg(s, pc, 0), rf = in_reg(s, fl, 0);
+    sync_all(s);
+    int rt = alloc_reg(s, 0);
+    e_mov_rr(&s->e, true, SCRATCH, rp);
+    e_shift_ri(&s->e, SHIFT_SHR, true, SCRATCH, 1);
+    e_mov_rr(&s->e, true, rt, rp);
+    e_shift_ri(&s->e, SHIFT_SHR, true, rt, TB_JMP_CACHE_BITS + 1);
+    e_arith_rr(&s->e, ARITH_XOR, false, SCRATCH, rt);
+    e_arith_ri(&s->e, ARITH_AND, false, SCRATCH, TB_JMP_CACHE_SIZE - 1);
+    e_shift_ri(&s->e, SHIFT_SHL, false, SCRATCH, 5);
+    e_rm(&s->e, OPC_ADD_GvEv | P_REXW, SCRATCH, RBP, -1,
+         (int32_t)offsetof(struct cpu_common, jmp_cache));
+    e_rm(&s->e, (ARITH_CMP << 3 | 1) | P_REXW, rp, SCRATCH, -1, 0);
+    uint8_t *miss1 = e_jcc32(&s->e, JCC_NE);
+    int rk = rf;
+    if (s->tb->cflags) {
+        e_movi(&s->e, rt, (uint64_t)s->tb->cflags << 32, true);
+        e_arith_rr(&s->e, ARITH_OR, true, rt, rf);
+        rk = rt;
+    }
+    e_rm(&s->e, (ARITH_CMP << 3 | 1) | P_REXW, rk, SCRATCH, -1, 8);
+    uint8_t *miss2 = e_jcc32(&s->e, JCC_NE);
+    e_rm(&s->e, 0xff, 4, SCRATCH, -1, 16); /* jmp [entry.tc] */
+    e_patch32(miss1, s->e.p);
+    e_patch32(miss2, s->e.p);
+    unbind_reg(s, rt);
+}
+
 static void gen_lookup_and_goto(struct cgs *s)
 {
     sync_all(s);
@@ -1288,6 +1335,9 @@ static bool gen_op(struct cgs *s, const struct ir_op *op)
     case IR_OP_exit_tb:
         sync_all(s);
         emit_exit(s, (int)op->aux);
+        break;
+    case IR_OP_lookup_key:
+        gen_lookup_key(s, op);
         break;
     case IR_OP_lookup_and_goto:
         gen_lookup_and_goto(s);
