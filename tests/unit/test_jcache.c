@@ -7,6 +7,7 @@
  * part of the key, and other threads may invalidate at any time.
  */
 #include <pthread.h>
+#include <sched.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -79,15 +80,16 @@ static void test_probe_flags(void)
 }
 
 /* Two guest threads run a loop of computed jumps while this thread keeps
- * invalidating the jump target's page. */
-#define THREAD_ITERS 20000u
+ * invalidating the jump target's page, until it sets a flag in guest
+ * memory.  Each iteration adds 3 to r0 and 1 to r1 in the target TB. */
 #define NTHREADS 2
+#define STOP_FLAG (DATA_BASE + 0x800)
 
 struct jthread {
     int index;
     int excp;
-    uint32_t r0;
-    volatile int done;
+    uint32_t r0, r1;
+    volatile int started;
 };
 
 static void *jthread_run(void *arg)
@@ -96,14 +98,15 @@ static void *jthread_run(void *arg)
     struct tcpu *cpu = (struct tcpu *)cpu_create(T->common.target, j->index);
     uint32_t base = CODE_BASE + 0x8000;
     cpu->pc = P(0);
+    __atomic_store_n(&j->started, 1, __ATOMIC_RELEASE);
     int e;
     do
         e = cpu_exec(&cpu->common);
     while (e == EXCP_INTERRUPT);
     j->excp = e;
     j->r0 = cpu->r[0];
+    j->r1 = cpu->r[1];
     cpu_destroy(&cpu->common);
-    __atomic_store_n(&j->done, 1, __ATOMIC_RELEASE);
     return NULL;
 }
 
@@ -111,15 +114,20 @@ static void test_probe_threads(void)
 {
     uint32_t base = CODE_BASE + 0x8000, e0 = CODE_BASE + 0x9000;
     bc_put(e0, BC_ADDI, 0, 3, 0);
-    bc_put(e0 + 4, BC_JR, 4, 0, 0);          /* to P(6) */
+    bc_put(e0 + 4, BC_ADDI, 1, 1, 0);
+    bc_put(e0 + 8, BC_JR, 4, 0, 0);          /* to P(9) */
     bc_movi32(P(0), 2, e0);
-    bc_movi32(P(2), 4, P(6));
-    bc_put(P(4), BC_MOVI, 1, THREAD_ITERS & 0xff, THREAD_ITERS >> 8);
-    bc_put(P(5), BC_MOVI, 0, 0, 0);
-    bc_put(P(6), BC_ADDI, 1, 0xff, 0);
-    bc_put(P(7), BC_BNE, 1, 2, 0);           /* to P(9) */
-    bc_put(P(8), BC_STOP, 0, 0, 0);
-    bc_put(P(9), BC_JR, 2, 0, 0);            /* to e0 */
+    bc_movi32(P(2), 4, P(9));
+    bc_movi32(P(4), 5, STOP_FLAG);
+    bc_put(P(6), BC_MOVI, 0, 0, 0);
+    bc_put(P(7), BC_MOVI, 1, 0, 0);
+    bc_put(P(8), BC_MOVI, 3, 0, 0);
+    bc_put(P(9), BC_LD, 6, 5, 0);
+    bc_put(P(10), BC_BNE, 6, 2, 0);          /* to P(12) */
+    bc_put(P(11), BC_JR, 2, 0, 0);           /* to e0 */
+    bc_put(P(12), BC_STOP, 0, 0, 0);
+    uint32_t *stop = g2h(STOP_FLAG);
+    __atomic_store_n(stop, 0, __ATOMIC_RELEASE);
 
     struct jthread j[NTHREADS] = { { 0 } };
     pthread_t th[NTHREADS];
@@ -127,28 +135,24 @@ static void test_probe_threads(void)
         j[i].index = 1 + i;
         pthread_create(&th[i], NULL, jthread_run, &j[i]);
     }
+    for (int i = 0; i < NTHREADS; i++)
+        while (!__atomic_load_n(&j[i].started, __ATOMIC_ACQUIRE))
+            sched_yield();
     uint64_t inval = engine_stats.tbs_invalidated;
-    int rounds = 0;
-    for (;;) {
-        bool all = true;
-        for (int i = 0; i < NTHREADS; i++)
-            all &= __atomic_load_n(&j[i].done, __ATOMIC_ACQUIRE) != 0;
-        if (all)
-            break;
-        tb_invalidate_range(e0, e0 + 8);
-        rounds++;
-        struct timespec ts = { 0, 20 * 1000 };
+    for (int round = 0; round < 200; round++) {
+        tb_invalidate_range(e0, e0 + 12);
+        struct timespec ts = { 0, 50 * 1000 };
         nanosleep(&ts, NULL);
     }
+    __atomic_store_n(stop, 1, __ATOMIC_RELEASE);
     for (int i = 0; i < NTHREADS; i++) {
         pthread_join(th[i], NULL);
         CHECK(j[i].excp == EXCP_STOP, "thread %d: exception %#x", i,
               j[i].excp);
-        CHECK(j[i].r0 == 3 * (THREAD_ITERS - 1), "thread %d: r0 = %u", i,
-              j[i].r0);
+        CHECK(j[i].r1 > 0 && j[i].r0 == 3 * j[i].r1,
+              "thread %d: r0 = %u after %u iterations", i, j[i].r0, j[i].r1);
     }
-    CHECK(rounds == 0 || engine_stats.tbs_invalidated > inval,
-          "%d invalidation rounds invalidated nothing", rounds);
+    CHECK(engine_stats.tbs_invalidated > inval, "nothing invalidated");
     current_cpu = &T->common;
 }
 

@@ -135,8 +135,8 @@ static void arm_init_globals(struct ir_globals *g)
     arm_thumb_g = ir_global_register(g, IR_I32,
                                      offsetof(struct arm_cpu, thumb), "thumb");
     arm_a32_build();
-    arm_decoder_build(&arm_t16_decoder);
-    arm_decoder_build(&arm_t32_decoder);
+    /* The Thumb decoders are built by the first Thumb translation: most
+     * short-lived ARM programs never need them. */
 }
 
 static void arm_cpu_reset(struct cpu_common *c)
