@@ -441,6 +441,50 @@ static void compact(struct ir_ctx *c)
     c->nops = n;
 }
 
+/*
+ * Reverse copy propagation into globals: after "mov g, t" (g a global, t
+ * a local), later reads of t read g instead while both still hold the
+ * value.  t then usually dies at the mov, and the code generator hands
+ * t's register to g instead of copying it (the forward pass did the
+ * opposite, reading t for g, which keeps both alive).  The scan stays in
+ * the block (no label, branch or exit crossed) and stops where g may
+ * change behind the IR's back (calls, st_env) or either temp is written.
+ */
+#define GCOPY_WINDOW 64
+
+static void global_copies(struct ir_ctx *c)
+{
+    for (int i = 0; i < c->nops; i++) {
+        const struct ir_op *mv = &c->ops[i];
+        if (mv->opc != IR_OP_mov)
+            continue;
+        ir_t g = mv->args[0], t = mv->args[1];
+        if (c->temps[g].kind != IR_TEMP_GLOBAL ||
+            c->temps[t].kind != IR_TEMP_LOCAL)
+            continue;
+        int end = i + 1 + GCOPY_WINDOW < c->nops ? i + 1 + GCOPY_WINDOW
+                                                 : c->nops;
+        for (int j = i + 1; j < end; j++) {
+            struct ir_op *op = &c->ops[j];
+            if (op->opc == IR_OP_set_label || op->opc == IR_OP_call ||
+                op->opc == IR_OP_st_env ||
+                ((ir_op_defs[op->opc].flags & IR_OPF_BB_END) &&
+                 op->opc != IR_OP_brcond))
+                break;
+            int nout = op_nout(op), nin = op_nin(op);
+            for (int k = nout; k < nout + nin; k++)
+                if (op->args[k] == t)
+                    op->args[k] = g;
+            bool stop = op->opc == IR_OP_brcond;
+            for (int k = 0; k < nout; k++)
+                if (op->args[k] == t || op->args[k] == g)
+                    stop = true;
+            if (stop)
+                break;
+        }
+    }
+}
+
 void ir_optimize(struct ir_ctx *c)
 {
     if (c->overflow)
@@ -453,4 +497,5 @@ void ir_optimize(struct ir_ctx *c)
     forward_pass(c);
     backward_pass(c);
     compact(c);
+    global_copies(c);
 }

@@ -528,6 +528,9 @@ static void emit_cmp(struct cgs *s, unsigned cond, bool w64, int ra, int rb,
         }
     } else if (rb >= 0) {
         e_arith_rr(&s->e, ARITH_CMP, w64, ra, rb);
+    } else if (bimm == 0) {
+        /* Same flags as cmp ra, 0 (CF = OF = 0), shorter. */
+        e_rr(&s->e, OPC_TESTL | w, ra, ra);
     } else {
         e_arith_ri(&s->e, ARITH_CMP, w64, ra, (int32_t)bimm);
     }
