@@ -44,6 +44,7 @@ int main(int argc, char **argv)
     test_ops();
     test_exec();
     test_jcache();
+    test_lowering();
     test_opt();
     if (results)
         fclose(results);

@@ -71,6 +71,7 @@ void test_ops(void);
 void test_exec(void);
 void test_opt(void);
 void test_jcache(void);
+void test_lowering(void);
 void unit_run(const char *name, void (*fn)(void));
 
 #endif

@@ -59,6 +59,11 @@ struct cgs {
     int8_t treg[IR_MAX_TEMPS];     /* register of each temp, or -1 */
     uint8_t tdirty[IR_MAX_TEMPS];
     uint16_t last_use[IR_MAX_TEMPS];
+    uint16_t last_def[IR_MAX_TEMPS];  /* last op writing each temp */
+    /* The host flags are those of "cmp flags_a, flags_b" while the code
+     * pointer is still flags_at (set by a sub; nothing emitted since). */
+    uint8_t *flags_at;
+    ir_t flags_a, flags_b;
     uint8_t *label_at[IR_MAX_LABELS];
     /* Register contents every branch to a label agrees on (after the
      * branch's sync all of them equal their homes): kept at the label. */
@@ -546,6 +551,56 @@ static int cmp_inputs(struct cgs *s, ir_t a, ir_t b, int *ra)
     return in_reg(s, b, 0);
 }
 
+/*
+ * "shl t, x, 1..3" directly followed by "add d, y, t" (or t, y), t read
+ * nowhere else: one "lea d, [y + x * scale]" (at the op's width, so an
+ * i32 sum wraps).  Array indexing with a scaled register, as in ARM's
+ * [rn, rm, lsl #2], comes out like this.  Lowered as the add: s->cur moves
+ * to it, and gen_op's caller then continues after it.
+ */
+static bool try_scaled_add(struct cgs *s, const struct ir_op *op)
+{
+    ir_t t = op->args[0], x = op->args[1];
+    uint64_t n = cval(s, op->args[2]);
+    if (n < 1 || n > 3 || s->cur + 1 >= s->c->nops || is_global(s, t) ||
+        s->last_use[t] != s->cur + 1)
+        return false;
+    const struct ir_op *nx = &s->c->ops[s->cur + 1];
+    if (nx->opc != IR_OP_add || nx->type != op->type ||
+        (nx->args[1] == t) == (nx->args[2] == t))
+        return false;
+    ir_t d = nx->args[0], y = nx->args[1] == t ? nx->args[2] : nx->args[1];
+    if (is_const(s, y) || d == t)
+        return false;
+    s->cur++;
+    int rx = in_reg(s, x, 0), ry = in_reg(s, y, 0);
+    int rd = alloc_reg(s, 0);
+    e_rm_scaled(&s->e, OPC_LEA | (op->type == IR_I64 ? P_REXW : 0), rd, ry,
+                rx, (unsigned)n);
+    set_out(s, d, rd);
+    free_dead(s, nx, 1, 2);
+    return true;
+}
+
+/* The next op is a setcond comparing a with b (not a bit test). */
+static bool next_compares(struct cgs *s, ir_t a, ir_t b)
+{
+    if (s->cur + 1 >= s->c->nops)
+        return false;
+    const struct ir_op *nx = &s->c->ops[s->cur + 1];
+    return nx->opc == IR_OP_setcond && nx->args[1] == a &&
+           nx->args[2] == b && nx->cond != IR_COND_TSTEQ &&
+           nx->cond != IR_COND_TSTNE && nx->cond != IR_COND_ALWAYS &&
+           nx->cond != IR_COND_NEVER;
+}
+
+static void note_flags(struct cgs *s, ir_t a, ir_t b)
+{
+    s->flags_at = s->e.p;
+    s->flags_a = a;
+    s->flags_b = b;
+}
+
 static void gen_binop(struct cgs *s, const struct ir_op *op)
 {
     ir_t d = op->args[0], a = op->args[1], b = op->args[2];
@@ -568,6 +623,8 @@ static void gen_binop(struct cgs *s, const struct ir_op *op)
             [IR_OP_shl] = SHIFT_SHL, [IR_OP_shr] = SHIFT_SHR,
             [IR_OP_sar] = SHIFT_SAR, [IR_OP_rotl] = SHIFT_ROL,
             [IR_OP_rotr] = SHIFT_ROR };
+        if (op->opc == IR_OP_shl && is_const(s, b) && try_scaled_add(s, op))
+            return;
         if (is_const(s, b)) {
             int ra = in_reg(s, a, 0);
             int rd = pick_dest(s, d, a, ra);
@@ -613,6 +670,13 @@ static void gen_binop(struct cgs *s, const struct ir_op *op)
                 e_mov_rr(&s->e, w64, rd, ra);
                 e_arith_ri(&s->e, op->opc == IR_OP_sub ? ARITH_SUB : ARITH_ADD,
                            w64, rd, imm);
+            } else if (op->opc == IR_OP_sub && rd != ra &&
+                       next_compares(s, a, b)) {
+                /* A setcond on the same operands follows: keep the
+                 * flags of the subtraction for it. */
+                e_mov_rr(&s->e, w64, rd, ra);
+                e_arith_ri(&s->e, ARITH_SUB, w64, rd, imm);
+                note_flags(s, a, b);
             } else if (rd == ra) {
                 if (v)
                     e_arith_ri(&s->e, ARITH_ADD, w64, rd, (int32_t)v);
@@ -636,6 +700,7 @@ static void gen_binop(struct cgs *s, const struct ir_op *op)
             } else {
                 e_mov_rr(&s->e, w64, rd, ra);
                 e_arith_rr(&s->e, ARITH_SUB, w64, rd, rb);
+                note_flags(s, a, b);
             }
         }
         break;
@@ -822,8 +887,14 @@ static void gen_setcond(struct cgs *s, const struct ir_op *op)
         return;
     }
     int ra, rb = cmp_inputs(s, a, b, &ra);
+    /* Right after "sub x, a, b" the host flags already compare a with b
+     * (allocating rd below emits at most moves). */
+    bool have = s->e.p == s->flags_at && s->flags_a == a &&
+                s->flags_b == b && op->cond != IR_COND_TSTEQ &&
+                op->cond != IR_COND_TSTNE;
     int rd = alloc_reg(s, 0);
-    emit_cmp(s, op->cond, is64(s, a), ra, rb, rb < 0 ? cval(s, b) : 0);
+    if (!have)
+        emit_cmp(s, op->cond, is64(s, a), ra, rb, rb < 0 ? cval(s, b) : 0);
     e_rr(&s->e, OPC_SETCC | jcc_of[op->cond], 0, rd);
     e_rr(&s->e, OPC_MOVZBL | P_BYTERM, rd, rd);
     set_out(s, d, rd);
@@ -916,6 +987,14 @@ static void gen_mov(struct cgs *s, const struct ir_op *op)
         return;
     }
     ra = in_reg(s, a, 0);
+    if (is_global(s, d) && s->last_use[d] <= s->cur &&
+        s->last_def[d] == s->cur) {
+        /* The TB neither reads d again nor writes it: store it now
+         * instead of copying it into a register to store later. */
+        unbind_temp(s, d);
+        store_home(s, d, ra);
+        return;
+    }
     int rd = s->treg[d] >= 0 ? s->treg[d] : alloc_reg(s, 0);
     s->locked |= 1u << rd;
     e_mov_rr(&s->e, w64, rd, ra);
@@ -1365,12 +1444,14 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     s->tb = tb;
     s->nfix = 0;
     s->stamp = 0;
+    s->flags_at = NULL;
     if (!cg_begin(&s->e))
         return false;
     memset(s->label_seen, 0, (size_t)c->nlabels);
     memset(s->treg, -1, (size_t)c->ntemps);
     memset(s->tdirty, 0, (size_t)c->ntemps);
     memset(s->last_use, 0, (size_t)c->ntemps * sizeof(s->last_use[0]));
+    memset(s->last_def, 0, (size_t)c->ntemps * sizeof(s->last_def[0]));
     for (int r = 0; r < NREGS; r++)
         s->rtemp[r] = -1;
     for (int i = 0; i < c->nops; i++) {
@@ -1381,6 +1462,9 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
         for (int k = ir_op_defs[op->opc].nout; k < n; k++)
             if (op->args[k] != IR_NONE)
                 s->last_use[op->args[k]] = (uint16_t)i;
+        for (int k = 0; k < ir_op_defs[op->opc].nout; k++)
+            if (op->args[k] != IR_NONE)
+                s->last_def[op->args[k]] = (uint16_t)i;
     }
     uint32_t *host_off = (uint32_t *)tb->host_off;
     for (uint32_t i = 0; i < tb->ninsns; i++)
