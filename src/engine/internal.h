@@ -66,13 +66,14 @@ struct tb {
  * An entry holds the TB's key and code address next to the TB itself, so
  * generated code probes it with one cache line and no TB descriptor read
  * (x86/codegen.c).  Only the CPU's own thread fills its entries;
- * invalidation from any thread empties them by writing TB_JC_EMPTY to pc,
- * which no lookup matches.  A reader that raced with it may still enter
+ * invalidation from any thread empties them by writing TB_JC_EMPTY to
+ * pc_inv, which no lookup matches.  The PC is stored inverted so that a
+ * zeroed cache is empty without being written (no start-up page faults).  A reader that raced with it may still enter
  * the old TB, whose code stays valid until the next flush.
  */
 #define TB_JMP_CACHE_BITS 12
 #define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
-#define TB_JC_EMPTY UINT64_MAX
+#define TB_JC_EMPTY 0 /* pc_inv of an empty entry: no PC is ~0 */
 #define ENGINE_MAX_BREAKPOINTS 64
 #define ENGINE_MAX_WATCHPOINTS 16
 
@@ -82,7 +83,7 @@ struct engine_watchpoint {
 };
 
 struct tb_jmp_cache_entry {
-    uint64_t pc;            /* TB_JC_EMPTY: empty */
+    uint64_t pc_inv;        /* ~pc, or TB_JC_EMPTY */
     uint64_t key;           /* flags | (uint64_t)cflags << 32 */
     const void *tc;         /* generated code (NULL for interpreter TBs) */
     struct tb *tb;
@@ -114,7 +115,7 @@ static inline struct tb *tb_jmp_cache_lookup(struct cpu_common *cpu,
 {
     const struct tb_jmp_cache_entry *e =
         &cpu->jmp_cache->e[tb_jmp_cache_hash(pc)];
-    if (__atomic_load_n(&e->pc, __ATOMIC_ACQUIRE) != pc ||
+    if (__atomic_load_n(&e->pc_inv, __ATOMIC_ACQUIRE) != ~pc ||
         e->key != tb_jmp_cache_key(flags, cflags))
         return NULL;
     struct tb *tb = e->tb;

@@ -119,23 +119,20 @@ struct tb *tb_lookup(uint64_t pc, uint32_t flags, uint32_t cflags)
 void tb_jmp_cache_set(struct cpu_common *cpu, struct tb *tb)
 {
     struct tb_jmp_cache_entry *e = &cpu->jmp_cache->e[tb_jmp_cache_hash(tb->pc)];
-    __atomic_store_n(&e->pc, TB_JC_EMPTY, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->pc_inv, TB_JC_EMPTY, __ATOMIC_RELAXED);
     __atomic_store_n(&e->tb, tb, __ATOMIC_RELAXED);
     __atomic_store_n(&e->key, tb_jmp_cache_key(tb->flags, tb->cflags),
                      __ATOMIC_RELAXED);
     __atomic_store_n(&e->tc, tb->tc, __ATOMIC_RELAXED);
-    __atomic_store_n(&e->pc, tb->pc, __ATOMIC_RELEASE);
+    __atomic_store_n(&e->pc_inv, ~tb->pc, __ATOMIC_RELEASE);
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
     if (__atomic_load_n(&tb->invalid, __ATOMIC_RELAXED))
-        __atomic_store_n(&e->pc, TB_JC_EMPTY, __ATOMIC_RELAXED);
+        __atomic_store_n(&e->pc_inv, TB_JC_EMPTY, __ATOMIC_RELAXED);
 }
 
 void tb_jmp_cache_clear(struct tb_jmp_cache *jc)
 {
-    for (unsigned i = 0; i < TB_JMP_CACHE_SIZE; i++) {
-        __atomic_store_n(&jc->e[i].pc, TB_JC_EMPTY, __ATOMIC_RELAXED);
-        jc->e[i].tb = NULL;
-    }
+    memset(jc->e, 0, sizeof(jc->e)); /* TB_JC_EMPTY */
 }
 
 /* Called with tb_lock held; tb is fully built. */
@@ -222,7 +219,7 @@ static void tb_invalidate_locked(struct tb *tb)
     for (int i = 0; i < ncpus; i++) {
         struct tb_jmp_cache_entry *e = &cpus[i]->jmp_cache->e[j];
         if (__atomic_load_n(&e->tb, __ATOMIC_RELAXED) == tb)
-            __atomic_store_n(&e->pc, TB_JC_EMPTY, __ATOMIC_RELEASE);
+            __atomic_store_n(&e->pc_inv, TB_JC_EMPTY, __ATOMIC_RELEASE);
     }
 
     /* Nobody may jump in any more, and we jump nowhere. */

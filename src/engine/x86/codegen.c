@@ -1267,13 +1267,13 @@ static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
 /*
  * lookup_key (directly before lookup_and_goto): probe the CPU's jump cache
  * inline.  Hash the PC as tb_jmp_cache_hash does, compare the entry's pc
- * and key (flags | cflags << 32) with the computed ones and jump to its
+ * (stored inverted) and key (flags | cflags << 32) with the computed ones and jump to its
  * code; on a miss fall through to lookup_and_goto's helper call, which
  * also fills the entry.  exit_request is checked by the next TB's entry.
  * Invalidation empties entries (tb.c), so no invalid TB is found here.
  */
 _Static_assert(sizeof(struct tb_jmp_cache_entry) == 32 &&
-               offsetof(struct tb_jmp_cache_entry, pc) == 0 &&
+               offsetof(struct tb_jmp_cache_entry, pc_inv) == 0 &&
                offsetof(struct tb_jmp_cache_entry, key) == 8 &&
                offsetof(struct tb_jmp_cache_entry, tc) == 16,
                "the probe below knows the jump cache entry layout");
@@ -1295,7 +1295,9 @@ static void gen_lookup_key(struct cgs *s, const struct ir_op *op)
     e_shift_ri(&s->e, SHIFT_SHL, false, SCRATCH, 5);
     e_rm(&s->e, OPC_ADD_GvEv | P_REXW, SCRATCH, RBP, -1,
          (int32_t)offsetof(struct cpu_common, jmp_cache));
-    e_rm(&s->e, (ARITH_CMP << 3 | 1) | P_REXW, rp, SCRATCH, -1, 0);
+    e_mov_rr(&s->e, true, rt, rp);
+    e_rr(&s->e, OPC_GRP3_Ev | P_REXW, EXT3_NOT, rt);
+    e_rm(&s->e, (ARITH_CMP << 3 | 1) | P_REXW, rt, SCRATCH, -1, 0);
     uint8_t *miss1 = e_jcc32(&s->e, JCC_NE);
     int rk = rf;
     if (s->tb->cflags) {
