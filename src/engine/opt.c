@@ -119,8 +119,22 @@ static void simplify(struct ir_ctx *c, struct ir_op *op)
     uint64_t ones = op->type == IR_I64 ? ~0ull : 0xffffffffull, k;
     ir_t a = op->args[1], b = op->args[2];
 
+    if (op->opc == IR_OP_setcond) {
+        /* Decided by the operands alone: x >=u 0, x <u 0 (ARM's C after
+         * "cmp x, #0"), and x cond x. */
+        bool zero = const_of(c, s, b, &k) && k == 0;
+        if (zero && op->cond == IR_COND_GEU)
+            make_movi(c, op, 1);
+        else if (zero && op->cond == IR_COND_LTU)
+            make_movi(c, op, 0);
+        else if (a == b && op->cond != IR_COND_TSTEQ &&
+                 op->cond != IR_COND_TSTNE)
+            make_movi(c, op, sem_cond((enum ir_type)c->temps[a].type,
+                                      op->cond, 0, 0));
+        return;
+    }
     if (ir_op_defs[op->opc].nin != 2 || ir_op_defs[op->opc].nout != 1 ||
-        op->opc == IR_OP_deposit || op->opc == IR_OP_setcond ||
+        op->opc == IR_OP_deposit ||
         op->opc == IR_OP_concat_i32_i64)
         return;
     if (const_of(c, s, b, &k)) {
@@ -252,6 +266,10 @@ static void forward_pass(struct ir_ctx *c)
                 const_of(c, s, op->args[1], &y)) {
                 known = true;
                 taken = sem_cond(t, op->cond, x, y);
+            } else if (!known && const_of(c, s, op->args[1], &y) && y == 0 &&
+                       (op->cond == IR_COND_GEU || op->cond == IR_COND_LTU)) {
+                known = true; /* x >=u 0 always, x <u 0 never */
+                taken = op->cond == IR_COND_GEU;
             }
             if (known && !taken) {
                 delete_op(c, s, op);
