@@ -59,12 +59,12 @@ struct cgs {
     int8_t treg[IR_MAX_TEMPS];     /* register of each temp, or -1 */
     uint8_t tdirty[IR_MAX_TEMPS];
     uint16_t last_use[IR_MAX_TEMPS];
-    uint16_t last_def[IR_MAX_TEMPS];  /* last op writing each temp */
     /* The host flags are those of "cmp flags_a, flags_b" while the code
      * pointer is still flags_at (set by a sub; nothing emitted since). */
     uint8_t *flags_at;
     ir_t flags_a, flags_b;
     uint8_t *label_at[IR_MAX_LABELS];
+    uint16_t label_pos[IR_MAX_LABELS]; /* op index of each set_label */
     /* Register contents every branch to a label agrees on (after the
      * branch's sync all of them equal their homes): kept at the label. */
     int16_t label_regs[IR_MAX_LABELS][NREGS];
@@ -310,6 +310,22 @@ static void sync_all(struct cgs *s)
         int t = s->rtemp[r];
         if (t >= 0)
             writeback(s, (ir_t)t, false);
+    }
+}
+
+/* Before a branch to label l: write home the dirty globals and the locals
+ * read at or after the label (branches only go forward, so a local whose
+ * last reader comes before the label is dead on the taken path; on the
+ * fall-through path it stays in its register). */
+static void sync_for_label(struct cgs *s, unsigned l)
+{
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0 && s->tdirty[t] &&
+            (is_global(s, (ir_t)t) || s->last_use[t] >= s->label_pos[l])) {
+            store_home(s, (ir_t)t, r);
+            s->tdirty[t] = 0;
+        }
     }
 }
 
@@ -987,10 +1003,9 @@ static void gen_mov(struct cgs *s, const struct ir_op *op)
         return;
     }
     ra = in_reg(s, a, 0);
-    if (is_global(s, d) && s->last_use[d] <= s->cur &&
-        s->last_def[d] == s->cur) {
-        /* The TB neither reads d again nor writes it: store it now
-         * instead of copying it into a register to store later. */
+    if (is_global(s, d) && s->last_use[d] <= s->cur) {
+        /* The TB does not read d again: store it now instead of copying
+         * it into a register of its own to store later. */
         unbind_temp(s, d);
         store_home(s, d, ra);
         return;
@@ -1238,14 +1253,14 @@ static void gen_branch(struct cgs *s, const struct ir_op *op)
         if (op->cond != IR_COND_ALWAYS) {
             ir_t a = op->args[0], b = op->args[1];
             int ra, rb = cmp_inputs(s, a, b, &ra);
-            sync_all(s);
+            sync_for_label(s, op->aux);
             emit_cmp(s, op->cond, is64(s, a), ra, rb,
                      rb < 0 ? cval(s, b) : 0);
             cc = jcc_of[op->cond];
         }
     }
     if (cc < 0)
-        sync_all(s);
+        sync_for_label(s, op->aux);
     note_branch(s, op->aux);
     uint8_t *disp = cc < 0 ? e_jmp32(&s->e) : e_jcc32(&s->e, cc);
     s->fix[s->nfix].disp = disp;
@@ -1255,7 +1270,9 @@ static void gen_branch(struct cgs *s, const struct ir_op *op)
 
 static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
 {
-    sync_all(s);
+    /* Leaving the TB: only globals matter (a local read after a later
+     * label was written home by the branches to that label). */
+    sync_globals(s);
     /* jmp rel32 with its displacement 4-byte aligned, so that patching it
      * is one atomic store.  Unchained it jumps to the next instruction. */
     while (((uintptr_t)s->e.p + 1) & 3)
@@ -1284,7 +1301,7 @@ static void gen_lookup_key(struct cgs *s, const struct ir_op *op)
         return;
     ir_t pc = op->args[0], fl = op->args[1];
     int rp = in_reg(s, pc, 0), rf = in_reg(s, fl, 0);
-    sync_all(s);
+    sync_globals(s);
     int rt = alloc_reg(s, 0);
     e_mov_rr(&s->e, true, SCRATCH, rp);
     e_shift_ri(&s->e, SHIFT_SHR, true, SCRATCH, 1);
@@ -1315,7 +1332,7 @@ static void gen_lookup_key(struct cgs *s, const struct ir_op *op)
 
 static void gen_lookup_and_goto(struct cgs *s)
 {
-    sync_all(s);
+    sync_globals(s);
     e_movi(&s->e, RSI, (uintptr_t)s->tb, true);
     e_mov_rr(&s->e, true, RDI, RBP);
     emit_call_addr(s, (const void *)cg_lookup_helper);
@@ -1417,7 +1434,7 @@ static bool gen_op(struct cgs *s, const struct ir_op *op)
         gen_goto_tb(s, op);
         break;
     case IR_OP_exit_tb:
-        sync_all(s);
+        sync_globals(s);
         emit_exit(s, (int)op->aux);
         break;
     case IR_OP_lookup_key:
@@ -1453,7 +1470,7 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     memset(s->treg, -1, (size_t)c->ntemps);
     memset(s->tdirty, 0, (size_t)c->ntemps);
     memset(s->last_use, 0, (size_t)c->ntemps * sizeof(s->last_use[0]));
-    memset(s->last_def, 0, (size_t)c->ntemps * sizeof(s->last_def[0]));
+    memset(s->label_pos, 0, (size_t)c->nlabels * sizeof(s->label_pos[0]));
     for (int r = 0; r < NREGS; r++)
         s->rtemp[r] = -1;
     for (int i = 0; i < c->nops; i++) {
@@ -1464,9 +1481,8 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
         for (int k = ir_op_defs[op->opc].nout; k < n; k++)
             if (op->args[k] != IR_NONE)
                 s->last_use[op->args[k]] = (uint16_t)i;
-        for (int k = 0; k < ir_op_defs[op->opc].nout; k++)
-            if (op->args[k] != IR_NONE)
-                s->last_def[op->args[k]] = (uint16_t)i;
+        if (op->opc == IR_OP_set_label)
+            s->label_pos[op->aux] = (uint16_t)i;
     }
     uint32_t *host_off = (uint32_t *)tb->host_off;
     for (uint32_t i = 0; i < tb->ninsns; i++)
