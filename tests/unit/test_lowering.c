@@ -58,7 +58,9 @@ static void build_sub_setcond(struct ir_ctx *c)
     ir_t diff = l_w == 64 ? g_x[3] : g_r[3];
     ir_t flag = l_w == 64 ? g_x[2] : g_r[2];
     ir_sub(c, diff, a, b);
-    ir_setcond(c, (enum ir_cond)l_cond, flag, a, b);
+    /* l_imm 2: the setcond has its own constant temp of the same value */
+    ir_setcond(c, (enum ir_cond)l_cond, flag, a,
+               l_imm == 2 ? ir_const(c, t, l_b) : b);
     ir_raise(c, EXCP_STOP);
 }
 
@@ -91,7 +93,7 @@ static void test_sub_setcond(void)
         IR_COND_GT, IR_COND_LTU, IR_COND_GEU, IR_COND_LEU, IR_COND_GTU,
     };
     for (l_w = 32; l_w <= 64; l_w += 32)
-        for (l_imm = 0; l_imm < 2; l_imm++)
+        for (l_imm = 0; l_imm < 3; l_imm++)
             for (size_t ci = 0; ci < sizeof(conds) / sizeof(conds[0]); ci++)
                 for (size_t i = 0; i < NLVALS; i++)
                     for (size_t j = 0; j < NLVALS; j++) {

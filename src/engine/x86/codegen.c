@@ -598,6 +598,13 @@ static bool try_scaled_add(struct cgs *s, const struct ir_op *op)
     return true;
 }
 
+/* x and y are the same value: one temp, or equal constants. */
+static bool same_value(struct cgs *s, ir_t x, ir_t y)
+{
+    return x == y || (is_const(s, x) && is_const(s, y) &&
+                      cval(s, x) == cval(s, y) && is64(s, x) == is64(s, y));
+}
+
 /* The next op is a setcond comparing a with b (not a bit test). */
 static bool next_compares(struct cgs *s, ir_t a, ir_t b)
 {
@@ -605,7 +612,7 @@ static bool next_compares(struct cgs *s, ir_t a, ir_t b)
         return false;
     const struct ir_op *nx = &s->c->ops[s->cur + 1];
     return nx->opc == IR_OP_setcond && nx->args[1] == a &&
-           nx->args[2] == b && nx->cond != IR_COND_TSTEQ &&
+           same_value(s, nx->args[2], b) && nx->cond != IR_COND_TSTEQ &&
            nx->cond != IR_COND_TSTNE && nx->cond != IR_COND_ALWAYS &&
            nx->cond != IR_COND_NEVER;
 }
@@ -906,7 +913,7 @@ static void gen_setcond(struct cgs *s, const struct ir_op *op)
     /* Right after "sub x, a, b" the host flags already compare a with b
      * (allocating rd below emits at most moves). */
     bool have = s->e.p == s->flags_at && s->flags_a == a &&
-                s->flags_b == b && op->cond != IR_COND_TSTEQ &&
+                same_value(s, s->flags_b, b) && op->cond != IR_COND_TSTEQ &&
                 op->cond != IR_COND_TSTNE;
     int rd = alloc_reg(s, 0);
     if (!have)
