@@ -69,8 +69,21 @@ struct cgs {
      * branch's sync all of them equal their homes): kept at the label. */
     int16_t label_regs[IR_MAX_LABELS][NREGS];
     uint8_t label_seen[IR_MAX_LABELS];
+    /* Labels targeted by exactly one branch keep dirty values across it:
+     * the branch's register state and dirty registers are recorded, and
+     * at the label what the fall-through path does not share is written
+     * home on each side (on the taken side by a stub after the TB). */
+    uint8_t label_nbranch[IR_MAX_LABELS];   /* saturates at 2 */
+    uint32_t label_dirty[IR_MAX_LABELS];    /* dirty registers at the branch */
+    uint16_t label_fix[IR_MAX_LABELS];      /* the branch's fix[] entry */
+    int nstub;
+    struct {
+        uint16_t fix;
+        uint8_t n;
+        struct { int16_t t; int8_t r; } st[NREGS];
+    } stub[IR_MAX_LABELS];
     int nfix;
-    struct { uint8_t *disp; uint16_t label; } fix[IR_MAX_OPS];
+    struct { uint8_t *disp; uint16_t label; uint8_t *to; } fix[IR_MAX_OPS];
     int nexit_fix;
     uint8_t *exit_fix[4];
 };
@@ -329,9 +342,14 @@ static void sync_for_label(struct cgs *s, unsigned l)
     }
 }
 
-/* A branch to label l leaves with the current (synced) registers. */
+/* A branch to label l leaves with the current registers. */
 static void note_branch(struct cgs *s, unsigned l)
 {
+    uint32_t dirty = 0;
+    for (int r = 0; r < NREGS; r++)
+        if (s->rtemp[r] >= 0 && s->tdirty[s->rtemp[r]])
+            dirty |= 1u << r;
+    s->label_dirty[l] = dirty;
     for (int r = 0; r < NREGS; r++) {
         if (!s->label_seen[l])
             s->label_regs[l][r] = s->rtemp[r];
@@ -350,6 +368,45 @@ static void merge_at_label(struct cgs *s, unsigned l)
         if (s->rtemp[r] >= 0 && s->label_seen[l] &&
             s->label_regs[l][r] != s->rtemp[r])
             unbind_reg(s, r);
+}
+
+/* Needed at or after the label being lowered (the current op). */
+static bool needed_at_label(struct cgs *s, ir_t t)
+{
+    return is_global(s, t) || s->last_use[t] > s->cur;
+}
+
+/*
+ * Label l with its one branch (not synced): a register keeps its temp
+ * when both sides have that temp in it (dirty when either side's is).
+ * Other dirty values still needed are written home: on the fall-through
+ * side here, on the taken side by a stub the branch is redirected to.
+ */
+static void merge_single(struct cgs *s, unsigned l)
+{
+    int n = 0;
+    for (int r = 0; r < NREGS; r++) {
+        int tf = s->rtemp[r], tb = s->label_regs[l][r];
+        bool db = (s->label_dirty[l] >> r) & 1;
+        if (tf >= 0 && tf == tb) {
+            s->tdirty[tf] |= db;
+            continue;
+        }
+        if (tf >= 0) {
+            writeback(s, (ir_t)tf, false);
+            unbind_reg(s, r);
+        }
+        if (tb >= 0 && db && needed_at_label(s, (ir_t)tb)) {
+            s->stub[s->nstub].st[n].t = (int16_t)tb;
+            s->stub[s->nstub].st[n].r = (int8_t)r;
+            n++;
+        }
+    }
+    if (n) {
+        s->stub[s->nstub].fix = s->label_fix[l];
+        s->stub[s->nstub].n = (uint8_t)n;
+        s->nstub++;
+    }
 }
 
 static void drop_globals(struct cgs *s)
@@ -1254,24 +1311,28 @@ static void gen_atomic(struct cgs *s, const struct ir_op *op)
 static void gen_branch(struct cgs *s, const struct ir_op *op)
 {
     int cc = -1;
+    bool single = s->label_nbranch[op->aux] == 1;
     if (op->opc == IR_OP_brcond) {
         if (op->cond == IR_COND_NEVER)
             return;
         if (op->cond != IR_COND_ALWAYS) {
             ir_t a = op->args[0], b = op->args[1];
             int ra, rb = cmp_inputs(s, a, b, &ra);
-            sync_for_label(s, op->aux);
+            if (!single)
+                sync_for_label(s, op->aux);
             emit_cmp(s, op->cond, is64(s, a), ra, rb,
                      rb < 0 ? cval(s, b) : 0);
             cc = jcc_of[op->cond];
         }
     }
-    if (cc < 0)
+    if (cc < 0 && !single)
         sync_for_label(s, op->aux);
     note_branch(s, op->aux);
     uint8_t *disp = cc < 0 ? e_jmp32(&s->e) : e_jcc32(&s->e, cc);
+    s->label_fix[op->aux] = (uint16_t)s->nfix;
     s->fix[s->nfix].disp = disp;
     s->fix[s->nfix].label = (uint16_t)op->aux;
+    s->fix[s->nfix].to = NULL;
     s->nfix++;
 }
 
@@ -1396,8 +1457,12 @@ static bool gen_op(struct cgs *s, const struct ir_op *op)
         gen_movcond(s, op);
         break;
     case IR_OP_set_label:
-        sync_all(s);
-        merge_at_label(s, op->aux);
+        if (s->label_nbranch[op->aux] == 1 && s->label_seen[op->aux]) {
+            merge_single(s, op->aux);
+        } else {
+            sync_all(s);
+            merge_at_label(s, op->aux);
+        }
         s->label_at[op->aux] = s->e.p;
         break;
     case IR_OP_br:
@@ -1474,6 +1539,8 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     if (!cg_begin(&s->e))
         return false;
     memset(s->label_seen, 0, (size_t)c->nlabels);
+    memset(s->label_nbranch, 0, (size_t)c->nlabels);
+    s->nstub = 0;
     memset(s->treg, -1, (size_t)c->ntemps);
     memset(s->tdirty, 0, (size_t)c->ntemps);
     memset(s->last_use, 0, (size_t)c->ntemps * sizeof(s->last_use[0]));
@@ -1490,6 +1557,10 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
                 s->last_use[op->args[k]] = (uint16_t)i;
         if (op->opc == IR_OP_set_label)
             s->label_pos[op->aux] = (uint16_t)i;
+        if ((op->opc == IR_OP_br || (op->opc == IR_OP_brcond &&
+                                     op->cond != IR_COND_NEVER)) &&
+            s->label_nbranch[op->aux] < 2)
+            s->label_nbranch[op->aux]++;
     }
     uint32_t *host_off = (uint32_t *)tb->host_off;
     for (uint32_t i = 0; i < tb->ninsns; i++)
@@ -1504,8 +1575,20 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     for (s->cur = 0; s->cur < c->nops; s->cur++)
         if (!gen_op(s, &c->ops[s->cur]))
             return false;
+    /* Stubs of the taken sides of single-branch labels (cold, after the
+     * TB's code): write home what the label does not keep, then go on. */
+    for (int i = 0; i < s->nstub; i++) {
+        if (s->e.p > s->e.limit - 512)
+            return false;
+        s->fix[s->stub[i].fix].to = s->e.p;
+        for (int k = 0; k < s->stub[i].n; k++)
+            store_home(s, (ir_t)s->stub[i].st[k].t, s->stub[i].st[k].r);
+        uint8_t *j = e_jmp32(&s->e);
+        e_patch32(j, s->label_at[s->fix[s->stub[i].fix].label]);
+    }
     for (int i = 0; i < s->nfix; i++)
-        e_patch32(s->fix[i].disp, s->label_at[s->fix[i].label]);
+        e_patch32(s->fix[i].disp, s->fix[i].to ? s->fix[i].to
+                                               : s->label_at[s->fix[i].label]);
     e_patch32(req, s->e.p);
     emit_exit(s, TB_EXIT_REQUESTED);
     cg_commit(&s->e, tb);
