@@ -385,6 +385,22 @@ static bool needed_at_label(struct cgs *s, ir_t t)
 static void merge_single(struct cgs *s, unsigned l)
 {
     int n = 0;
+    /* A temp in another register on the fall-through side moves to the
+     * taken side's register (whose occupant goes home), so it is kept. */
+    for (int r = 0; r < NREGS; r++) {
+        int tb = s->label_regs[l][r];
+        if (tb < 0 || s->treg[tb] < 0 || s->treg[tb] == r)
+            continue;
+        int from = s->treg[tb];
+        bool d = s->tdirty[tb];
+        if (s->rtemp[r] >= 0) {
+            writeback(s, (ir_t)s->rtemp[r], false);
+            unbind_reg(s, r);
+        }
+        e_mov_rr(&s->e, is64(s, (ir_t)tb), r, from);
+        unbind_reg(s, from);
+        bind(s, (ir_t)tb, r, d);
+    }
     for (int r = 0; r < NREGS; r++) {
         int tf = s->rtemp[r], tb = s->label_regs[l][r];
         bool db = (s->label_dirty[l] >> r) & 1;
