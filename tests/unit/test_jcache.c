@@ -156,9 +156,21 @@ static void test_probe_threads(void)
     current_cpu = &T->common;
 }
 
+/* The same with one instruction per TB: the TBs' cflags are not 0, so the
+ * probe compares the key with cflags << 32 or'ed in. */
+static void test_probe_flags_one_insn(void)
+{
+    bool old = engine_opts.one_insn_per_tb;
+    engine_opts.one_insn_per_tb = true;
+    test_probe_flags();
+    test_probe_after_smc();
+    engine_opts.one_insn_per_tb = old;
+}
+
 void test_jcache(void)
 {
     unit_run("jcache-probe-after-smc", test_probe_after_smc);
     unit_run("jcache-probe-flags", test_probe_flags);
+    unit_run("jcache-probe-one-insn-tbs", test_probe_flags_one_insn);
     unit_run("jcache-probe-threads", test_probe_threads);
 }
