@@ -1,52 +1,63 @@
 #!/bin/bash
-# kemu benchmarks: ARM user-mode workloads on kemu and, when installed, on
-# qemu-arm-static, alternating runs on the same machine.  Prints per-workload
+# kemu benchmarks: user-mode workloads on kemu and, when installed, on
+# QEMU's static user emulator, alternating runs on the same machine.  Prints per-workload
 # median times (user+sys CPU seconds, robust on a shared machine), the
 # kemu/QEMU ratio and the geometric mean of the ratios; then peak RSS of
 # busybox sha256sum and the signal latency of a spinning guest.
 #
-#   bench/run.sh [--quick] [--runs N] [--only NAME]
+#   bench/run.sh [--arch arm|mipsel] [--quick] [--runs N] [--only NAME]
 #
-# Workloads: Debian armel busybox-static (gzip -9, bzip2 -9, sha256sum),
-# xz -6 and a Lua script (static programs built here against Debian's armel
-# liblzma.a and liblua5.4.a), a C matrix multiply and sort built at -O2, and
-# start-up (a static hello run 200 times).
+# Workloads, for the guest --arch (default arm: Debian armel, kemu-arm vs
+# qemu-arm-static; mipsel: Debian mipsel, kemu-mipsel vs
+# qemu-mipsel-static): Debian's busybox-static (gzip -9, bzip2 -9,
+# sha256sum), xz -6 and a Lua script (static programs built here against
+# Debian's liblzma.a and liblua5.4.a of that architecture), a C matrix
+# multiply and sort built at -O2, and start-up (a static hello run 200
+# times).
 set -u
 cd "$(dirname "$0")/.."
 root=$PWD
-quick=0; runs=3; only=""
+quick=0; runs=3; only=""; arch=arm
+usage="usage: bench/run.sh [--arch arm|mipsel] [--quick] [--runs N] [--only NAME]"
 while [ $# -gt 0 ]; do
     case "$1" in
+    --arch) arch=${2:-}; shift ;;
     --quick) quick=1; runs=1 ;;
     --runs) runs=$2; shift ;;
     --only) only=$2; shift ;;
-    *) echo "usage: bench/run.sh [--quick] [--runs N] [--only NAME]" >&2; exit 2 ;;
+    *) echo "$usage" >&2; exit 2 ;;
     esac
     shift
 done
 
-out=$root/build/bench
+# Per guest: Debian architecture, multiarch triplet, cross compiler, the
+# kemu target and QEMU's emulator.  ARM keeps its original paths.
+case "$arch" in
+arm)    debarch=armel; triplet=arm-linux-gnueabi; out=$root/build/bench ;;
+mipsel) debarch=mipsel; triplet=mipsel-linux-gnu; out=$root/build/bench-mipsel ;;
+*) echo "bench: unknown --arch '$arch' (arm or mipsel)" >&2; echo "$usage" >&2; exit 2 ;;
+esac
 dl=$root/build/downloads
 mkdir -p "$out" "$dl"
-KEMU=${KEMU:-$root/build/kemu-arm}
-QEMU=${QEMU:-$(command -v qemu-arm-static || true)}
-CC=arm-linux-gnueabi-gcc
+KEMU=${KEMU:-$root/build/kemu-$arch}
+QEMU=${QEMU:-$(command -v "qemu-$arch-static" || true)}
+CC=$triplet-gcc
 
 make -s -j2 all >/dev/null || exit 1
 
 # ---- Programs ---------------------------------------------------------------
-bb=$dl/busybox-armel/bin/busybox
+bb=$dl/busybox-$debarch/bin/busybox
 if [ ! -x "$bb" ]; then
-    deb=$(ls "$dl"/busybox-static_*_armel.deb 2>/dev/null | head -n 1)
-    [ -n "$deb" ] || (cd "$dl" && apt-get download -qq busybox-static:armel) || exit 1
-    deb=$(ls "$dl"/busybox-static_*_armel.deb | head -n 1)
-    dpkg -x "$deb" "$dl/busybox-armel"
+    deb=$(ls "$dl"/busybox-static_*_$debarch.deb 2>/dev/null | head -n 1)
+    [ -n "$deb" ] || (cd "$dl" && apt-get download -qq busybox-static:$debarch) || exit 1
+    deb=$(ls "$dl"/busybox-static_*_$debarch.deb | head -n 1)
+    dpkg -x "$deb" "$dl/busybox-$debarch"
 fi
 sysroot=$dl/bench-sysroot
-if [ ! -f "$sysroot/usr/lib/arm-linux-gnueabi/liblzma.a" ] ||
-   [ ! -f "$sysroot/usr/lib/arm-linux-gnueabi/liblua5.4.a" ]; then
-    (cd "$dl" && apt-get download -qq liblzma-dev:armel liblua5.4-dev:armel) 2>/dev/null
-    for d in "$dl"/liblzma-dev_*_armel.deb "$dl"/liblua5.4-dev_*_armel.deb; do
+if [ ! -f "$sysroot/usr/lib/$triplet/liblzma.a" ] ||
+   [ ! -f "$sysroot/usr/lib/$triplet/liblua5.4.a" ]; then
+    (cd "$dl" && apt-get download -qq liblzma-dev:$debarch liblua5.4-dev:$debarch) 2>/dev/null
+    for d in "$dl"/liblzma-dev_*_$debarch.deb "$dl"/liblua5.4-dev_*_$debarch.deb; do
         [ -f "$d" ] && dpkg -x "$d" "$sysroot"
     done
 fi
@@ -60,10 +71,10 @@ build matmul bench/src/matmul.c
 build sort bench/src/sort.c
 build hello bench/src/hello.c
 build siglat bench/src/siglat.c
-lib=$sysroot/usr/lib/arm-linux-gnueabi
+lib=$sysroot/usr/lib/$triplet
 build xz6 bench/src/xz6.c -I"$sysroot/usr/include" "$lib/liblzma.a" -lpthread || true
 build lua bench/src/luarun.c -I"$sysroot/usr/include/lua5.4" \
-    -I"$sysroot/usr/include/arm-linux-gnueabi" "$lib/liblua5.4.a" -lm || true
+    -I"$sysroot/usr/include/$triplet" "$lib/liblua5.4.a" -lm || true
 
 # ---- Inputs ------------------------------------------------------------------
 if [ $quick = 1 ]; then text_mb=4; sha_mb=20; mat=300; nsort=500000; nhello=50

@@ -354,3 +354,14 @@ def test_port_in_use():
     assert p.returncode == 1
     assert "cannot listen on port %d" % port in p.stderr
     assert len(p.stderr.strip().splitlines()) == 1
+
+
+def test_child_runs_undebugged_env_port(guest):
+    """With the port given by KEMU_GDB rather than -g, a re-executed child
+    does not inherit it: it neither waits for a gdb nor sees the variable."""
+    g = guest("exec", env_port=True)
+    r = g.connect()
+    r.send("c")
+    assert r.packet(timeout=20).startswith("W%02x" % 103)
+    rc, out, _ = g.finish()
+    assert rc == 103 and out == "total 14 counter 42\n"

@@ -111,6 +111,7 @@ void arm_a32_build(void)
         { arm_a32_media_patterns, arm_a32_media_npatterns },
         { arm_a32_mem_patterns, arm_a32_mem_npatterns },
         { arm_vfp_patterns, arm_vfp_npatterns },
+        { arm_fpa_patterns, arm_fpa_npatterns },
         { arm_a32_branch_patterns, arm_a32_branch_npatterns },
         { arm_a32_dp_patterns, arm_a32_dp_npatterns },
     };

@@ -151,6 +151,10 @@ static void arm_cpu_reset(struct cpu_common *c)
     cpu->itstate = 0;
     cpu->tpidruro = 0;
     memset(cpu->vfp_d, 0, sizeof(cpu->vfp_d));
+    memset(cpu->fpa_f, 0, sizeof(cpu->fpa_f));
+    memset(cpu->fpa_type, ARM_FPA_NONE, sizeof(cpu->fpa_type));
+    cpu->fpa_fpsr = ARM_FPA_FPSR_RESET;
+    cpu->fpa_trap = 0;
     cpu->fpscr = 0;
     /* Linux runs user code with the VFP enabled (FPEXC.EN). */
     cpu->fpexc = 1u << 30;

@@ -178,6 +178,8 @@ extern const struct arm_pattern arm_a32_branch_patterns[];
 extern const int arm_a32_branch_npatterns;
 extern const struct arm_pattern arm_vfp_patterns[];
 extern const int arm_vfp_npatterns;
+extern const struct arm_pattern arm_fpa_patterns[];
+extern const int arm_fpa_npatterns;
 extern const struct arm_pattern arm_a32_media_patterns[];
 extern const int arm_a32_media_npatterns;
 

@@ -21,41 +21,53 @@ static void gen_link(struct mips_dc *s, int r)
         ir_movi(s->c, mips_gpr[r], mips_addr(s, s->pc + 8));
 }
 
+/* A copy of v that the delay slot cannot change. */
+static ir_t snapshot(struct mips_dc *s, ir_t v)
+{
+    ir_t t = ir_new(s->c, ir_temp_type(s->c, v));
+    ir_mov(s->c, t, v);
+    return t;
+}
+
 /*
  * A conditional branch: taken when (a cond b).  cond ALWAYS is an
  * unconditional branch (B, BAL).  The TB ends here either way.
+ *
+ * The operands are copied before the delay slot (which may write their
+ * registers) and compared by the final branch itself, so the host code
+ * is one compare-and-jump rather than a setcond and a test of it.  A
+ * branch-likely tests first and runs the slot on the taken path only.
  */
 static bool gen_branch(struct mips_dc *s, uint32_t i, enum ir_cond cond,
                        ir_t a, ir_t b, bool likely, int link)
 {
     struct ir_ctx *c = s->c;
     uint64_t dest = branch_dest(s, i);
-    ir_t taken = IR_NONE;
 
     if (s->in_slot)
         return false;
-    if (cond != IR_COND_ALWAYS) {
-        taken = ir_new_i32(c);
-        ir_setcond(c, cond, taken, a, b);
-    }
-    gen_link(s, link);
-    if (taken == IR_NONE) {
+    if (cond == IR_COND_ALWAYS) {
+        gen_link(s, link);
         mips_gen_delay_slot(s);
         mips_gen_goto(s, 0, dest);
     } else if (likely) {
-        ir_label not_taken = ir_new_label(c);
-        ir_brcondi(c, IR_COND_EQ, taken, 0, not_taken);
+        ir_label taken = ir_new_label(c);
+        ir_t ta = snapshot(s, a), tb = snapshot(s, b);
+        gen_link(s, link);
+        ir_brcond(c, cond, ta, tb, taken);
+        mips_gen_goto(s, 1, s->pc + 8);
+        ir_set_label(c, taken);
         mips_gen_delay_slot(s);
         mips_gen_goto(s, 0, dest);
-        ir_set_label(c, not_taken);
-        mips_gen_goto(s, 1, s->pc + 8);
     } else {
-        ir_label not_taken = ir_new_label(c);
+        ir_label taken = ir_new_label(c);
+        ir_t ta = snapshot(s, a), tb = snapshot(s, b);
+        gen_link(s, link);
         mips_gen_delay_slot(s);
-        ir_brcondi(c, IR_COND_EQ, taken, 0, not_taken);
-        mips_gen_goto(s, 0, dest);
-        ir_set_label(c, not_taken);
+        ir_brcond(c, cond, ta, tb, taken);
         mips_gen_goto(s, 1, s->pc + 8);
+        ir_set_label(c, taken);
+        mips_gen_goto(s, 0, dest);
     }
     s->end = DISAS_NORETURN;
     return true;
@@ -65,9 +77,8 @@ static bool gen_branch(struct mips_dc *s, uint32_t i, enum ir_cond cond,
 bool mips_gen_branch_taken(struct mips_dc *s, uint32_t i, ir_t taken,
                            bool likely)
 {
-    ir_t t = ir_new_i32(s->c);
-    ir_mov(s->c, t, taken);
-    return gen_branch(s, i, IR_COND_NE, t, ir_const_i32(s->c, 0), likely, 0);
+    return gen_branch(s, i, IR_COND_NE, taken, ir_const_i32(s->c, 0), likely,
+                      0);
 }
 
 static bool gen_cmp_branch(struct mips_dc *s, uint32_t i, enum ir_cond cond,

@@ -17,14 +17,16 @@ struct mips_model {
     uint32_t fir;
 };
 
-/* FIR: F64 (22), L (21), W (20), D (17), S (16); implementation 0x93. */
+/* FIR: F64 (22), L (21), W (20), D (17), S (16); implementation 0x93.
+ * The MIPS64 models also implement paired single (PS, bit 18); the
+ * MIPS32 24K/34K/74K FPUs do not. */
 #define FIR_R2 0x00730000u
 static const struct mips_model mips_models[] = {
     { "24Kf", false, FIR_R2 | 0x9300 },
     { "34Kf", false, FIR_R2 | 0x9500 },
     { "74Kf", false, FIR_R2 | 0x9700 },
-    { "5KEf", true, FIR_R2 | 0xa800 },
-    { "MIPS64R2-generic", true, FIR_R2 | 0x0000 },
+    { "5KEf", true, FIR_R2 | FIR_PS | 0xa800 },
+    { "MIPS64R2-generic", true, FIR_R2 | FIR_PS | 0x0000 },
 };
 
 static const char *const mips32_model_names[] = { "24Kf", "34Kf", "74Kf",
@@ -116,7 +118,16 @@ static void mips_get_tb_key(struct cpu_common *c, uint64_t *pc,
                             uint32_t *flags)
 {
     struct mips_cpu *cpu = mips_cpu(c);
-    *pc = cpu->is64 ? cpu->pc : (uint32_t)cpu->pc;
+    if (cpu->is64) {
+        *pc = cpu->pc;
+    } else {
+        /* MIPS32 code stores the PC as an i32 into the low half: a 32-bit
+         * load forwards from that store, a 64-bit one would stall on
+         * every indirect jump's lookup. */
+        uint32_t pc32;
+        memcpy(&pc32, &cpu->pc, 4);
+        *pc = pc32;
+    }
     *flags = cpu->fr ? MIPS_TBFLAG_FR : 0;
 }
 

@@ -50,6 +50,9 @@ enum mips_isa {
 enum { FP_INEXACT = 1, FP_UNDERFLOW = 2, FP_OVERFLOW = 4, FP_DIV0 = 8,
        FP_INVALID = 16, FP_UNIMPL = 32 };
 
+/* FIR bits. */
+#define FIR_PS (1u << 18)          /* paired single implemented */
+
 /* TB flags: what changes decoding. */
 #define MIPS_TBFLAG_FR 1u          /* Status.FR: 64-bit FPU registers */
 

@@ -13,9 +13,10 @@ enum mips_fop {
     FOP_RECIP, FOP_RSQRT, FOP_MADD, FOP_MSUB, FOP_NMADD, FOP_NMSUB,
 };
 #define FP_DBL 0x100
+#define FP_PS 0x200    /* paired single: both halves, causes ORed */
 
 /* Conversions (helper mips_fp_cvt: code = to | from << 4 | rnd << 8). */
-enum mips_ffmt { FF_S, FF_D, FF_W, FF_L };
+enum mips_ffmt { FF_S, FF_D, FF_W, FF_L, FF_PS };
 enum mips_frnd { FR_CUR, FR_NEAREST, FR_TRUNC, FR_CEIL, FR_FLOOR };
 
 /* Legacy (pre-2008) default NaNs. */

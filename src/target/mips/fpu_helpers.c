@@ -200,7 +200,15 @@ static uint64_t mips_fp_arith(struct cpu_common *c, uint64_t code, uint64_t a,
     struct mips_cpu *cpu = mips_cpu(c);
     int cause = 0;
     uint64_t r;
-    if (code & FP_DBL)
+    if (code & FP_PS) {
+        /* Paired single: the lower (31:0) and upper (63:32) halves are
+         * two independent operations; their causes are ORed. */
+        uint64_t lo = arith_s(cpu, code & 0xff, (uint32_t)a, (uint32_t)b,
+                              (uint32_t)d, &cause);
+        uint64_t hi = arith_s(cpu, code & 0xff, (uint32_t)(a >> 32),
+                              (uint32_t)(b >> 32), (uint32_t)(d >> 32), &cause);
+        r = hi << 32 | lo;
+    } else if (code & FP_DBL)
         r = arith_d(cpu, code & 0xff, a, b, d, &cause);
     else
         r = arith_s(cpu, code & 0xff, (uint32_t)a, (uint32_t)b, (uint32_t)d,
@@ -309,16 +317,12 @@ IR_HELPER_DEF(mips_fp_cvt, 2, true,
 /*
  * C.cond.fmt: cond bit 0 = true when unordered, bit 1 = when equal,
  * bit 2 = when less; bit 3 = signal Invalid on quiet NaNs too.  code =
- * cond | dbl << 4 | cc << 5.
+ * cond | dbl << 4 | cc << 5 | ps << 8.  C.cond.PS compares the lower
+ * halves into FCC cc and the upper halves into FCC cc+1.
  */
-static uint64_t mips_fp_cmp(struct cpu_common *c, uint64_t code, uint64_t a,
-                            uint64_t b)
+static bool cmp_one(int cond, bool dbl, uint64_t a, uint64_t b, int *cause)
 {
-    struct mips_cpu *cpu = mips_cpu(c);
-    int cond = code & 15, cc = (code >> 5) & 7;
-    bool dbl = code & 16, un, eq, lt, sig;
-    int cause = 0;
-
+    bool un, eq, lt, sig;
     if (dbl) {
         un = nan_d(a) || nan_d(b);
         sig = snan_d(a) || snan_d(b);
@@ -333,11 +337,33 @@ static uint64_t mips_fp_cmp(struct cpu_common *c, uint64_t code, uint64_t a,
         lt = !un && x < y;
     }
     if (sig || (un && (cond & 8)))
-        cause |= FP_INVALID;
-    bool res = (un && (cond & 1)) || (eq && (cond & 2)) || (lt && (cond & 4));
-    fp_finish(cpu, cause, GETPC());
+        *cause |= FP_INVALID;
+    return (un && (cond & 1)) || (eq && (cond & 2)) || (lt && (cond & 4));
+}
+
+static uint32_t set_fcc(uint32_t fcsr, int cc, bool v)
+{
     uint32_t bit = cc == 0 ? FCSR_FCC0 : 1u << (24 + cc);
-    cpu->fcsr = res ? cpu->fcsr | bit : cpu->fcsr & ~bit;
+    return v ? fcsr | bit : fcsr & ~bit;
+}
+
+static uint64_t mips_fp_cmp(struct cpu_common *c, uint64_t code, uint64_t a,
+                            uint64_t b)
+{
+    struct mips_cpu *cpu = mips_cpu(c);
+    int cond = code & 15, cc = (code >> 5) & 7;
+    int cause = 0;
+
+    if (code & 0x100) {
+        bool lo = cmp_one(cond, false, a, b, &cause);
+        bool hi = cmp_one(cond, false, a >> 32, b >> 32, &cause);
+        fp_finish(cpu, cause, GETPC());
+        cpu->fcsr = set_fcc(set_fcc(cpu->fcsr, cc, lo), (cc + 1) & 7, hi);
+        return 0;
+    }
+    bool res = cmp_one(cond, code & 16, a, b, &cause);
+    fp_finish(cpu, cause, GETPC());
+    cpu->fcsr = set_fcc(cpu->fcsr, cc, res);
     return 0;
 }
 IR_HELPER_DEF(mips_fp_cmp, 3, false,
@@ -347,7 +373,7 @@ IR_HELPER_DEF(mips_fp_cmp, 3, false,
 
 /* Writable FCSR bits: FCC, FS, cause, enables, flags, RM (not NAN2008 /
  * ABS2008, which are fixed at 0 on a legacy-NaN FPU). */
-#define FCSR_WRITABLE 0xfe83ffffu
+#define FCSR_WRITABLE 0xff83ffffu
 
 static uint64_t mips_ctc1(struct cpu_common *c, uint64_t fs, uint64_t v)
 {

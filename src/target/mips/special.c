@@ -33,9 +33,14 @@ static bool trans_SYNC(struct mips_dc *s, uint32_t i)
 }
 
 /* SYNCI: make the I-cache see data writes.  kemu's code cache follows
- * writes itself, so there is nothing to do. */
+ * writes itself (a write to a page with code invalidates its TBs), but
+ * the running TB was translated before the write: SYNCI ends it, so a
+ * store over an instruction further on in the same block takes effect
+ * (the manual asks for SYNCI then SYNC before running rewritten code). */
 static bool trans_SYNCI(struct mips_dc *s, uint32_t i)
 {
+    if (!s->in_slot)
+        s->end = DISAS_UPDATE;
     return true;
 }
 

@@ -227,6 +227,7 @@ void mips_translate(struct ir_ctx *c)
         .tl = cpu->is64 ? IR_I64 : IR_I32,
         .be = cpu->big_endian,
         .fr = (c->flags & MIPS_TBFLAG_FR) != 0,
+        .has_ps = (cpu->fir & FIR_PS) != 0,
     };
     uint64_t page = c->pc & GUEST_PAGE_MASK;
     /* Leave room for a delay slot after the last instruction. */

@@ -29,6 +29,7 @@ struct mips_dc {
     bool is64;
     bool be;
     bool fr;              /* Status.FR */
+    bool has_ps;          /* FIR.PS: the paired-single format exists */
     enum mips_disas_end end;
     /* Set while the instruction in a branch delay slot is translated:
      * the branch's address (restored on an exception there). */
