@@ -136,8 +136,8 @@ static void arm_init_globals(struct ir_globals *g)
     arm_thumb_g = ir_global_register(g, IR_I32,
                                      offsetof(struct arm_cpu, thumb), "thumb");
     arm_a32_build();
-    arm_decoder_build(&arm_t16_decoder);
-    arm_decoder_build(&arm_t32_decoder);
+    /* The Thumb decoders are built by the first Thumb translation: most
+     * short-lived ARM programs never need them. */
 }
 
 static void arm_cpu_reset(struct cpu_common *c)
@@ -173,6 +173,27 @@ static void arm_get_tb_key(struct cpu_common *c, uint64_t *pc,
     *flags = (cpu->thumb ? ARM_TBFLAG_THUMB : 0) |
              ((cpu->cpsr_other & CPSR_E) ? ARM_TBFLAG_BE_DATA : 0) |
              (cpu->thumb ? (cpu->itstate & 0xff) << ARM_TBFLAG_IT_SHIFT : 0);
+}
+
+/* The same key in IR, for generated code's inline jump-cache probe at
+ * computed jumps (target_info.gen_tb_key).  thumb is 0 or 1. */
+_Static_assert(ARM_TBFLAG_THUMB == 1 && CPSR_E == 1u << 9,
+               "arm_gen_tb_key relies on the flag positions");
+static void arm_gen_tb_key(struct ir_ctx *c, ir_t *pc, ir_t *flags)
+{
+    ir_t f = ir_new_i32(c), it = ir_new_i32(c), m = ir_new_i32(c);
+    ir_ld_env(c, f, offsetof(struct arm_cpu, cpsr_other), MO_32);
+    ir_shri(c, f, f, 9 - 1);
+    ir_andi(c, f, f, ARM_TBFLAG_BE_DATA);
+    ir_or(c, f, f, arm_thumb_g);
+    ir_ld_env(c, it, offsetof(struct arm_cpu, itstate), MO_32);
+    ir_andi(c, it, it, 0xff);
+    ir_shli(c, it, it, ARM_TBFLAG_IT_SHIFT);
+    ir_neg(c, m, arm_thumb_g);
+    ir_and(c, it, it, m);
+    ir_or(c, f, f, it);
+    *pc = arm_R[15];
+    *flags = f;
 }
 
 /* data[0] is the instruction's address, data[1] the IT state it
@@ -222,6 +243,7 @@ const struct target_info arm_target = {
     .init_globals = arm_init_globals,
     .cpu_reset = arm_cpu_reset,
     .get_tb_key = arm_get_tb_key,
+    .gen_tb_key = arm_gen_tb_key,
     .translate = arm_translate,
     .restore_state = arm_restore_state,
     .set_pc = arm_set_pc,
