@@ -2,7 +2,9 @@
  * MIPS delay slots for the gdbstub tests: a taken branch whose delay slot
  * stores to `watched`, and a branch that is not taken with an addition in
  * its slot.  Global labels name the branches, the slots and the targets
- * so the tests find them in the symbol table.  Exit code: watched + 1.
+ * so the tests find them in the symbol table.  scale() takes and returns
+ * a double in FPU registers (an even/odd pair in o32's FR=0 mode).
+ * Exit code: 1.
  */
 volatile int watched = 7;
 
@@ -31,8 +33,14 @@ __attribute__((noinline)) static long slots(long v)
     return r;
 }
 
+__attribute__((noinline)) double scale(double x)
+{
+    return x * 2.0;
+}
+
 int main(void)
 {
     long r = slots(41);
-    return (int)(r + watched - 82);   /* 41 + 1 + 41 - 82 = 1 */
+    double d = scale(2.625);
+    return (int)(r + watched - 82) + (d != 5.25);   /* 41 + 1 + 41 - 82 = 1 */
 }
