@@ -60,9 +60,11 @@ static void mips_fill(struct gdb_reg *r, int bits)
 static const struct gdb_arch arches[] = {
     { "arm", "arm", arm_regs, sizeof(arm_regs) / sizeof(arm_regs[0]), 13 },
     /* MIPS watchpoints stop before the access (the Watch exception):
-     * gdb's MIPS support expects that and steps the instruction. */
-    { "mips", "mips:isa32r2", mips32_regs, 72, 29, true },
-    { "mipsel", "mips:isa32r2", mips32_regs, 72, 29, true },
+     * gdb's MIPS support expects that and steps the instruction.  "mips"
+     * is compatible with every MIPS32 ELF; for MIPS64, gdb calls plain
+     * "mips:isa64" ambiguous with the programs' mips:isa64r2. */
+    { "mips", "mips", mips32_regs, 72, 29, true },
+    { "mipsel", "mips", mips32_regs, 72, 29, true },
     { "mips64", "mips:isa64r2", mips64_regs, 72, 29, true },
     { "mips64el", "mips:isa64r2", mips64_regs, 72, 29, true },
 };
