@@ -210,6 +210,7 @@ int mips64el_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
         .get_pc = mips_get_pc,                                              \
         .dump_state = mips_dump_state,                                      \
         .disas = dis,                                                       \
+        .gdb_read_reg = mips_gdb_read_reg, .gdb_write_reg = mips_gdb_write_reg, \
     }
 
 MIPS_TARGET(mips_target, "mips", 32, true, mips32_model_names,

@@ -86,4 +86,8 @@ static inline struct mips_cpu *mips_cpu(struct cpu_common *c)
 
 bool mips_cpu_set_model(struct mips_cpu *cpu, const char *name);
 
+/* gdbstub register access (target/mips/gdb.c). */
+int mips_gdb_read_reg(struct cpu_common *c, int regnum, uint8_t *buf);
+int mips_gdb_write_reg(struct cpu_common *c, int regnum, const uint8_t *buf);
+
 #endif
