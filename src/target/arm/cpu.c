@@ -29,6 +29,7 @@ struct arm_model {
 #define FEAT_VFP3 (FEAT_VFP2 | ARM_FEAT(VFP3) | ARM_FEAT(VFP_D32))
 #define FEAT_VFP4 (FEAT_VFP3 | ARM_FEAT(VFP4))
 #define FEAT_NEON ARM_FEAT(NEON)
+#define FEAT_SIMD (FEAT_NEON | ARM_FEAT(FP16))   /* NEON with half precision */
 
 /*
  * The default first.  Each model lists what the real core implements of
@@ -40,16 +41,17 @@ static const struct arm_model arm_models[] = {
     { "arm1026", 0x4106a262, FEAT_V5TE },
     { "arm1136", 0x4117b363, FEAT_V6 | FEAT_VFP2, 0x410120b4, 0x11111111, 0 },
     { "arm1176", 0x410fb767, FEAT_V6K | FEAT_VFP2, 0x410120b5, 0x11111111, 0 },
-    { "cortex-a7", 0x410fc075, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4 | FEAT_NEON,
+    { "cortex-a7", 0x410fc075, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4 | FEAT_SIMD,
       0x41023075, 0x10110222, 0x11111111 },
-    { "cortex-a8", 0x410fc080, FEAT_V7 | FEAT_VFP3 | FEAT_NEON, 0x410330c0, 0x10110222,
-      0x00011100 },
-    { "cortex-a9", 0x410fc090, FEAT_V7 | FEAT_VFP3 | FEAT_NEON, 0x41033090, 0x10110222,
-      0x01111111 },
-    { "cortex-a15", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4 | FEAT_NEON,
+    /* The Cortex-A8 has no half-precision extension (MVFR1 says so). */
+    { "cortex-a8", 0x410fc080, FEAT_V7 | FEAT_VFP3 | FEAT_NEON, 0x410330c0,
+      0x10110222, 0x00011100 },
+    { "cortex-a9", 0x410fc090, FEAT_V7 | FEAT_VFP3 | FEAT_SIMD, 0x41033090,
+      0x10110222, 0x01111111 },
+    { "cortex-a15", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4 | FEAT_SIMD,
       0x410430f0, 0x10110222, 0x11111111 },
-    { "max", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4 | FEAT_NEON, 0x410430f0,
-      0x10110222, 0x11111111 },
+    { "max", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4 | FEAT_SIMD,
+      0x410430f0, 0x10110222, 0x11111111 },
 };
 
 static const char *const arm_model_names[] = {

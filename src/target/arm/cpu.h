@@ -45,7 +45,7 @@ enum arm_feature {
                             additions (MOVW/MOVT, BFI/BFC/UBFX/SBFX, RBIT,
                             MLS, LDRHT...) */
     ARM_FEATURE_VFP,     /* VFPv2: cp10/cp11 VFP instructions */
-    ARM_FEATURE_VFP3,    /* VFPv3: VMOV immediate, fixed-point VCVT, half-precision VCVTB/T */
+    ARM_FEATURE_VFP3,    /* VFPv3: VMOV immediate, fixed-point VCVT */
     ARM_FEATURE_NEON,    /* Advanced SIMD (neon_*.c) */
     ARM_FEATURE_IDIV,    /* SDIV/UDIV in ARM and Thumb state */
     ARM_FEATURE_VFP4,    /* VFPv4: fused multiply-add */
@@ -53,6 +53,9 @@ enum arm_feature {
     ARM_FEATURE_FPA,     /* FPA coprocessor (cp1/cp2) as Linux's NWFPE
                             emulates it; user mode sets it for old-ABI
                             programs (fpa_decode.c) */
+    ARM_FEATURE_FP16,    /* half-precision conversions: VFP VCVTB/VCVTT
+                            and NEON VCVT.F16.F32/F32.F16 (not on the
+                            Cortex-A8) */
 };
 
 #define ARM_FEAT(f) (1ull << ARM_FEATURE_##f)

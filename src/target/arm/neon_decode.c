@@ -35,6 +35,7 @@ enum {
     F_SZ32 = 128,    /* size must be 10 */
     F_SZ16 = 256,    /* size must be 01 */
     F_NOT_D32 = 512, /* Q = 0 with size 10 is UNDEFINED */
+    F_FP16 = 1024,   /* needs the half-precision extension */
 };
 
 struct neon_form {
@@ -79,6 +80,8 @@ static bool form_ok(struct arm_dc *s, const struct neon_form *f, int size,
     if ((f->flags & F_DONLY) && q)
         return false;
     if ((f->flags & F_VFP4) && !arm_has(s, ARM_FEATURE_VFP4))
+        return false;
+    if ((f->flags & F_FP16) && !arm_has(s, ARM_FEATURE_FP16))
         return false;
     if ((f->flags & F_NOT_D32) && !q && size == 2)
         return false;
@@ -512,8 +515,8 @@ static const struct neon_form neon_2misc[] = {
     { MA2 | MB2 | MQ,     A2_(2) | B2_(4) | Q_(1), NOP_VQMOVUN, F_NO64 },
     { MA2 | MB2,          A2_(2) | B2_(5),        NOP_VQMOVN, F_NO64 },
     { MA2 | MB2 | MQ,     A2_(2) | B2_(6) | Q_(0), NOP_VSHLL_MAX, F_NO64 },
-    { MA2 | MB2 | MQ,     A2_(2) | B2_(12) | Q_(0), NOP_VCVT_F16_F32, F_SZ16 },
-    { MA2 | MB2 | MQ,     A2_(2) | B2_(14) | Q_(0), NOP_VCVT_F32_F16, F_SZ16 },
+    { MA2 | MB2 | MQ,     A2_(2) | B2_(12) | Q_(0), NOP_VCVT_F16_F32, F_SZ16 | F_FP16 },
+    { MA2 | MB2 | MQ,     A2_(2) | B2_(14) | Q_(0), NOP_VCVT_F32_F16, F_SZ16 | F_FP16 },
     { MA2 | 0x680,        A2_(3) | 0x400,         NOP_VRECPE, F_SZ32 },   /* 10x0: F = bit 8 */
     { MA2 | 0x680,        A2_(3) | 0x480,         NOP_VRSQRTE, F_SZ32 },  /* 10x1 */
     { MA2 | 0x600,        A2_(3) | 0x600,         NOP_VCVT_F32_S32, F_SZ32 }, /* 11 op */

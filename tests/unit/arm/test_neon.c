@@ -1831,6 +1831,9 @@ TEST(neon_undef_arm1176) { udef("arm1176", AT(vadd_i8), false); }
 TEST(neon_undef_arm926_vld) { udef("arm926", AT(vld1_8_1), false); }
 TEST(neon_undef_arm1136_vdup) { udef("arm1136", AT(vdup_r_8), false); }
 TEST(neon_undef_arm1176_vmov8) { udef("arm1176", AT(vmov_to_s8), false); }
+/* Half-precision conversions need the extension the Cortex-A8 lacks. */
+TEST(neon_undef_a8_vcvt_f16_f32) { udef("cortex-a8", AT(vcvt_f16_f32), false); }
+TEST(neon_undef_a8_vcvt_f32_f16) { udef("cortex-a8", AT(vcvt_f32_f16), false); }
 /* The 32-bit scalar transfer is VFP's and stays. */
 TEST(neon_arm1176_vmov32_is_vfp) {
     go_model("arm1176", AT(vmov_from_32), false);
