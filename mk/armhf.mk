@@ -13,7 +13,7 @@ GUEST_ARMHF_CFLAGS := -static -Wall -Wno-deprecated -fno-strict-aliasing \
 # Thumb-2, are built with -marm; every other program is Thumb-2 code.
 GUEST_ARMHF_ARM := addr_modes arith_flags cond_codes data_proc dsp_mul \
                    interwork ldm_stm ldrh_ldrd multiply psr_flags qarith_clz \
-                   shifts_reg signals swp
+                   shifts_reg signals signal_setend swp
 # tests/guest/armhf/ adds programs that only make sense with a VFP
 # (fenv rounding modes and exception flags).
 GUEST_ARMHF_ONLY := tests/guest/armhf
@@ -21,6 +21,11 @@ GUEST_ARMHF_C := $(notdir $(basename $(wildcard $(GUEST_ARMHF_SRC)/*.c))) \
                  $(notdir $(basename $(wildcard $(GUEST_ARMHF_ONLY)/*.c)))
 GUEST_ARMHF_BINS := $(GUEST_ARMHF_C:%=$(GUEST_ARMHF_OUT)/%-O0) \
                     $(GUEST_ARMHF_C:%=$(GUEST_ARMHF_OUT)/%-O2)
+# Advanced SIMD programs: -mfpu=neon, plus an -O3 build for the
+# vectorizer (NEON float vectorization needs -funsafe-math-optimizations,
+# since NEON flushes denormals).
+GUEST_ARMHF_NEON := neon_intrin neon_autovec
+GUEST_ARMHF_BINS += $(GUEST_ARMHF_NEON:%=$(GUEST_ARMHF_OUT)/%-O3)
 
 .PHONY: guest-armhf check-guest-armhf
 guest-armhf: $(GUEST_ARMHF_BINS)
@@ -38,11 +43,20 @@ $(GUEST_ARMHF_OUT)/%-O2: $(GUEST_ARMHF_SRC)/%.c $(GUEST_ARMHF_SRC)/check.h | $(B
 # (kemu itself unless KEMU_ARM names another emulator)
 $(GUEST_ARMHF_OUT)/%-O0: $(GUEST_ARMHF_ONLY)/%.c $(GUEST_ARMHF_SRC)/check.h | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
-	$(ARMHF_CC) $(GUEST_ARMHF_CFLAGS) -O0 -o $@ $< -lm
+	$(ARMHF_CC) $(GUEST_ARMHF_CFLAGS) \
+	    $(if $(filter $*,$(GUEST_ARMHF_NEON)),-mfpu=neon) \
+	    $(if $(filter $*,$(GUEST_ARMHF_ARM)),-marm) -O0 -o $@ $< -lm
 
 $(GUEST_ARMHF_OUT)/%-O2: $(GUEST_ARMHF_ONLY)/%.c $(GUEST_ARMHF_SRC)/check.h | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
-	$(ARMHF_CC) $(GUEST_ARMHF_CFLAGS) -O2 -o $@ $< -lm
+	$(ARMHF_CC) $(GUEST_ARMHF_CFLAGS) \
+	    $(if $(filter $*,$(GUEST_ARMHF_NEON)),-mfpu=neon) \
+	    $(if $(filter $*,$(GUEST_ARMHF_ARM)),-marm) -O2 -o $@ $< -lm
+
+$(GUEST_ARMHF_OUT)/%-O3: $(GUEST_ARMHF_ONLY)/%.c $(GUEST_ARMHF_SRC)/check.h | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(ARMHF_CC) $(GUEST_ARMHF_CFLAGS) -mfpu=neon -funsafe-math-optimizations \
+	    -O3 -o $@ $< -lm
 
 check-guest-armhf: guest-armhf $(if $(KEMU_ARM),,$(BUILD)/kemu $(BUILD)/kemu-arm)
 	@mkdir -p $(TEST_RESULTS)

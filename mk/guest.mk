@@ -73,7 +73,8 @@ CHECK_TARGETS += check-busybox-arm
 # Programs the user-mode suites run.
 USER_TEST_OUT := $(BUILD)/tests/user
 CLI_PROGS := $(USER_TEST_OUT)/cli/tiny $(USER_TEST_OUT)/cli/env \
-             $(USER_TEST_OUT)/cli/illegal $(USER_TEST_OUT)/cli/wild
+             $(USER_TEST_OUT)/cli/illegal $(USER_TEST_OUT)/cli/wild \
+             $(USER_TEST_OUT)/cli/fds
 
 $(USER_TEST_OUT)/cli/%: tests/user/cli-progs/%.S | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)

@@ -5,7 +5,8 @@
  * Breakpoints are seen by the decoder (translator_breakpoint_here), so
  * setting one invalidates the TBs holding that address.  Watchpoints are
  * checked by the interpreter's memory handlers only while the CPU has any;
- * a hit is recorded here and reported once the instruction completes.
+ * a hit is recorded here and reported once the instruction completes, or
+ * at once, before the access, for a WP_STOP_BEFORE watchpoint.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -50,7 +51,8 @@ int cpu_watchpoint_insert(struct cpu_common *cpu, uint64_t addr, uint64_t len,
                           int flags)
 {
     struct tb_jmp_cache *e = cpu->jmp_cache;
-    if (len == 0 || !(flags & WP_ACCESS) || (flags & ~WP_ACCESS))
+    if (len == 0 || !(flags & WP_ACCESS) ||
+        (flags & ~(WP_ACCESS | WP_STOP_BEFORE)))
         return -EINVAL;
     for (int i = 0; i < e->nwatch; i++)
         if (e->watch[i].addr == addr && e->watch[i].len == len &&
@@ -92,6 +94,10 @@ void engine_watch_check(struct cpu_common *cpu, uint64_t addr, unsigned size,
             w->addr < addr + size) {
             cpu->watch_hit_addr = w->addr;
             cpu->watch_hit_flags = w->flags & kind;
+            /* Stop before the access: the interpreter knows the
+             * instruction (current_insn), whose state is restored. */
+            if (w->flags & WP_STOP_BEFORE)
+                cpu_raise(cpu, EXCP_DEBUG, 0);
             return;
         }
     }

@@ -55,7 +55,7 @@ struct cpu_common *cpu_create(const struct target_info *target, int index)
     cpu->target = target;
     cpu->cpu_index = index;
     cpu->jmp_cache = xcalloc(1, sizeof(*cpu->jmp_cache));
-    cpu->jmp_cache->cpu = cpu;
+    cpu->jmp_cache->cpu = cpu; /* zeroed: every entry empty */
     if (target->cpu_reset)
         target->cpu_reset(cpu);
     current_cpu = cpu;

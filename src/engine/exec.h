@@ -60,9 +60,13 @@ void tb_invalidate_range(uint64_t start, uint64_t end);
  * Debugger support.  Breakpoints are per CPU and invalidate the TBs that
  * contain them so the translator sees them.  Watchpoints stop the CPU with
  * EXCP_DEBUG after the instruction that accessed [addr, addr+len) completes;
- * cpu->watch_hit_addr / watch_hit_flags tell which.  Return 0 or -errno.
+ * cpu->watch_hit_addr / watch_hit_flags tell which.  With WP_STOP_BEFORE
+ * the stop comes before the access instead, with the state (PC, memory)
+ * of the accessing instruction not yet executed, the way watchpoint
+ * hardware of some architectures (MIPS) reports to its debugger.  Return
+ * 0 or -errno.
  */
-enum { WP_READ = 1, WP_WRITE = 2, WP_ACCESS = 3 };
+enum { WP_READ = 1, WP_WRITE = 2, WP_ACCESS = 3, WP_STOP_BEFORE = 4 };
 int cpu_breakpoint_insert(struct cpu_common *cpu, uint64_t pc);
 int cpu_breakpoint_remove(struct cpu_common *cpu, uint64_t pc);
 void cpu_breakpoint_remove_all(struct cpu_common *cpu);

@@ -62,9 +62,18 @@ struct tb {
 /*
  * Per-CPU engine state behind cpu->jmp_cache: the direct-mapped jump cache
  * (the fast path of lookup_and_goto and of the loop) and debugger state.
+ *
+ * An entry holds the TB's key and code address next to the TB itself, so
+ * generated code probes it with one cache line and no TB descriptor read
+ * (x86/codegen.c).  Only the CPU's own thread fills its entries;
+ * invalidation from any thread empties them by writing TB_JC_EMPTY to
+ * pc_inv, which no lookup matches.  The PC is stored inverted so that a
+ * zeroed cache is empty without being written (no start-up page faults).  A reader that raced with it may still enter
+ * the old TB, whose code stays valid until the next flush.
  */
 #define TB_JMP_CACHE_BITS 12
 #define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
+#define TB_JC_EMPTY 0 /* pc_inv of an empty entry: no PC is ~0 */
 #define ENGINE_MAX_BREAKPOINTS 64
 #define ENGINE_MAX_WATCHPOINTS 16
 
@@ -73,8 +82,15 @@ struct engine_watchpoint {
     int flags;
 };
 
+struct tb_jmp_cache_entry {
+    uint64_t pc_inv;        /* ~pc, or TB_JC_EMPTY */
+    uint64_t key;           /* flags | (uint64_t)cflags << 32 */
+    const void *tc;         /* generated code (NULL for interpreter TBs) */
+    struct tb *tb;
+};
+
 struct tb_jmp_cache {
-    struct tb *tb[TB_JMP_CACHE_SIZE];
+    struct tb_jmp_cache_entry e[TB_JMP_CACHE_SIZE];
     struct cpu_common *cpu;
     int nbreak;
     uint64_t breakpoints[ENGINE_MAX_BREAKPOINTS];
@@ -88,16 +104,24 @@ static inline unsigned tb_jmp_cache_hash(uint64_t pc)
            (TB_JMP_CACHE_SIZE - 1);
 }
 
+static inline uint64_t tb_jmp_cache_key(uint32_t flags, uint32_t cflags)
+{
+    return flags | (uint64_t)cflags << 32;
+}
+
 static inline struct tb *tb_jmp_cache_lookup(struct cpu_common *cpu,
                                              uint64_t pc, uint32_t flags,
                                              uint32_t cflags)
 {
-    struct tb *tb = __atomic_load_n(
-        &cpu->jmp_cache->tb[tb_jmp_cache_hash(pc)], __ATOMIC_ACQUIRE);
-    if (tb && tb->pc == pc && tb->flags == flags && tb->cflags == cflags &&
-        !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
-        return tb;
-    return NULL;
+    const struct tb_jmp_cache_entry *e =
+        &cpu->jmp_cache->e[tb_jmp_cache_hash(pc)];
+    if (__atomic_load_n(&e->pc_inv, __ATOMIC_ACQUIRE) != ~pc ||
+        e->key != tb_jmp_cache_key(flags, cflags))
+        return NULL;
+    struct tb *tb = e->tb;
+    if (__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
+        return NULL;
+    return tb;
 }
 
 /* ---- Engine globals (exec.c) ------------------------------------------- */
@@ -129,7 +153,10 @@ void tb_invalidate_page_locked(uint64_t page_addr);
 void tb_flush_locked(void);
 void tb_register_cpu(struct cpu_common *cpu);
 void tb_unregister_cpu(struct cpu_common *cpu);
+/* Fill the calling CPU's entry for tb (only from the CPU's own thread). */
 void tb_jmp_cache_set(struct cpu_common *cpu, struct tb *tb);
+/* Empty every entry of a jump cache. */
+void tb_jmp_cache_clear(struct tb_jmp_cache *jc);
 /* cpu_exit every registered CPU but self (a flush wants them at a safe
  * point). */
 void tb_kick_all_cpus(struct cpu_common *self);

@@ -447,6 +447,8 @@ static void lower_op(struct lower *l, const struct ir_op *op,
     case IR_OP_lookup_and_goto:
         RECORD(I_lookup_and_goto);
         return;
+    case IR_OP_lookup_key: /* a hint for generated code only */
+        return;
     default:
         fatal("interpreter: cannot lower op %s", ir_op_defs[op->opc].name);
     }

@@ -85,6 +85,7 @@ void ir_ctx_init(struct ir_ctx *c, const struct ir_globals *g)
     c->overflow = false;
     c->ninsn_starts = 0;
     c->ncode_pages = 0;
+    c->gen_tb_key = NULL;
 }
 
 /* ---- Temps -------------------------------------------------------------- */
@@ -719,6 +720,21 @@ void ir_exit_tb(struct ir_ctx *c, int slot)
 
 void ir_lookup_and_goto(struct ir_ctx *c)
 {
+    if (c->gen_tb_key && !c->overflow) {
+        ir_t pc = IR_NONE, flags = IR_NONE;
+        c->gen_tb_key(c, &pc, &flags);
+        if (c->overflow)
+            return;
+        check_temp(c, "lookup_key", pc);
+        check_temp(c, "lookup_key", flags);
+        if (ir_temp_type(c, flags) != IR_I32)
+            ir_bug("lookup_key", "flags must be an i32");
+        struct ir_op *op = emit(c, IR_OP_lookup_key, ir_temp_type(c, pc));
+        if (op) {
+            op->args[0] = pc;
+            op->args[1] = flags;
+        }
+    }
     emit(c, IR_OP_lookup_and_goto, IR_I32);
 }
 

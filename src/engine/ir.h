@@ -207,6 +207,10 @@ struct ir_ctx {
     int max_insns;        /* stop after this many instructions */
     bool single_step;     /* -one-insn-per-tb or gdb stepping */
     struct cpu_common *cpu;
+    /* When set, ir_lookup_and_goto first emits a lookup_key computed by
+     * this hook (target_info.gen_tb_key; the engine sets it for generated
+     * code).  ir_ctx_init clears it. */
+    void (*gen_tb_key)(struct ir_ctx *c, ir_t *pc, ir_t *flags);
 
     /* Outputs of the decoder. */
     uint64_t pc_end;

@@ -119,8 +119,22 @@ static void simplify(struct ir_ctx *c, struct ir_op *op)
     uint64_t ones = op->type == IR_I64 ? ~0ull : 0xffffffffull, k;
     ir_t a = op->args[1], b = op->args[2];
 
+    if (op->opc == IR_OP_setcond) {
+        /* Decided by the operands alone: x >=u 0, x <u 0 (ARM's C after
+         * "cmp x, #0"), and x cond x. */
+        bool zero = const_of(c, s, b, &k) && k == 0;
+        if (zero && op->cond == IR_COND_GEU)
+            make_movi(c, op, 1);
+        else if (zero && op->cond == IR_COND_LTU)
+            make_movi(c, op, 0);
+        else if (a == b && op->cond != IR_COND_TSTEQ &&
+                 op->cond != IR_COND_TSTNE)
+            make_movi(c, op, sem_cond((enum ir_type)c->temps[a].type,
+                                      op->cond, 0, 0));
+        return;
+    }
     if (ir_op_defs[op->opc].nin != 2 || ir_op_defs[op->opc].nout != 1 ||
-        op->opc == IR_OP_deposit || op->opc == IR_OP_setcond ||
+        op->opc == IR_OP_deposit ||
         op->opc == IR_OP_concat_i32_i64)
         return;
     if (const_of(c, s, b, &k)) {
@@ -252,6 +266,10 @@ static void forward_pass(struct ir_ctx *c)
                 const_of(c, s, op->args[1], &y)) {
                 known = true;
                 taken = sem_cond(t, op->cond, x, y);
+            } else if (!known && const_of(c, s, op->args[1], &y) && y == 0 &&
+                       (op->cond == IR_COND_GEU || op->cond == IR_COND_LTU)) {
+                known = true; /* x >=u 0 always, x <u 0 never */
+                taken = op->cond == IR_COND_GEU;
             }
             if (known && !taken) {
                 delete_op(c, s, op);
@@ -441,6 +459,50 @@ static void compact(struct ir_ctx *c)
     c->nops = n;
 }
 
+/*
+ * Reverse copy propagation into globals: after "mov g, t" (g a global, t
+ * a local), later reads of t read g instead while both still hold the
+ * value.  t then usually dies at the mov, and the code generator hands
+ * t's register to g instead of copying it (the forward pass did the
+ * opposite, reading t for g, which keeps both alive).  The scan stays in
+ * the block (no label, branch or exit crossed) and stops where g may
+ * change behind the IR's back (calls, st_env) or either temp is written.
+ */
+#define GCOPY_WINDOW 64
+
+static void global_copies(struct ir_ctx *c)
+{
+    for (int i = 0; i < c->nops; i++) {
+        const struct ir_op *mv = &c->ops[i];
+        if (mv->opc != IR_OP_mov)
+            continue;
+        ir_t g = mv->args[0], t = mv->args[1];
+        if (c->temps[g].kind != IR_TEMP_GLOBAL ||
+            c->temps[t].kind != IR_TEMP_LOCAL)
+            continue;
+        int end = i + 1 + GCOPY_WINDOW < c->nops ? i + 1 + GCOPY_WINDOW
+                                                 : c->nops;
+        for (int j = i + 1; j < end; j++) {
+            struct ir_op *op = &c->ops[j];
+            if (op->opc == IR_OP_set_label || op->opc == IR_OP_call ||
+                op->opc == IR_OP_st_env ||
+                ((ir_op_defs[op->opc].flags & IR_OPF_BB_END) &&
+                 op->opc != IR_OP_brcond))
+                break;
+            int nout = op_nout(op), nin = op_nin(op);
+            for (int k = nout; k < nout + nin; k++)
+                if (op->args[k] == t)
+                    op->args[k] = g;
+            bool stop = op->opc == IR_OP_brcond;
+            for (int k = 0; k < nout; k++)
+                if (op->args[k] == t || op->args[k] == g)
+                    stop = true;
+            if (stop)
+                break;
+        }
+    }
+}
+
 void ir_optimize(struct ir_ctx *c)
 {
     if (c->overflow)
@@ -453,4 +515,5 @@ void ir_optimize(struct ir_ctx *c)
     forward_pass(c);
     backward_pass(c);
     compact(c);
+    global_copies(c);
 }

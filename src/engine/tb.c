@@ -110,10 +110,29 @@ struct tb *tb_lookup(uint64_t pc, uint32_t flags, uint32_t cflags)
     return NULL;
 }
 
+/*
+ * The entry is written with pc last; then, should tb have been invalidated
+ * meanwhile by another thread (which sets tb->invalid before it empties
+ * the entries it finds), it is emptied again: with a full fence on both
+ * sides, either that thread sees the entry or this one sees the flag.
+ */
 void tb_jmp_cache_set(struct cpu_common *cpu, struct tb *tb)
 {
-    __atomic_store_n(&cpu->jmp_cache->tb[tb_jmp_cache_hash(tb->pc)], tb,
-                     __ATOMIC_RELEASE);
+    struct tb_jmp_cache_entry *e = &cpu->jmp_cache->e[tb_jmp_cache_hash(tb->pc)];
+    __atomic_store_n(&e->pc_inv, TB_JC_EMPTY, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->tb, tb, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->key, tb_jmp_cache_key(tb->flags, tb->cflags),
+                     __ATOMIC_RELAXED);
+    __atomic_store_n(&e->tc, tb->tc, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->pc_inv, ~tb->pc, __ATOMIC_RELEASE);
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&tb->invalid, __ATOMIC_RELAXED))
+        __atomic_store_n(&e->pc_inv, TB_JC_EMPTY, __ATOMIC_RELAXED);
+}
+
+void tb_jmp_cache_clear(struct tb_jmp_cache *jc)
+{
+    memset(jc->e, 0, sizeof(jc->e)); /* TB_JC_EMPTY */
 }
 
 /* Called with tb_lock held; tb is fully built. */
@@ -185,6 +204,7 @@ static void tb_invalidate_locked(struct tb *tb)
     if (tb->invalid)
         return;
     __atomic_store_n(&tb->invalid, 1, __ATOMIC_RELEASE);
+    __atomic_thread_fence(__ATOMIC_SEQ_CST); /* pairs with tb_jmp_cache_set */
 
     unsigned h = tb_hash_of(tb->pc, tb->flags, tb->cflags);
     for (struct tb **pp = &tb_hash[h]; *pp; pp = &(*pp)->hash_next)
@@ -197,9 +217,9 @@ static void tb_invalidate_locked(struct tb *tb)
 
     unsigned j = tb_jmp_cache_hash(tb->pc);
     for (int i = 0; i < ncpus; i++) {
-        struct tb **e = &cpus[i]->jmp_cache->tb[j];
-        if (__atomic_load_n(e, __ATOMIC_RELAXED) == tb)
-            __atomic_store_n(e, NULL, __ATOMIC_RELEASE);
+        struct tb_jmp_cache_entry *e = &cpus[i]->jmp_cache->e[j];
+        if (__atomic_load_n(&e->tb, __ATOMIC_RELAXED) == tb)
+            __atomic_store_n(&e->pc_inv, TB_JC_EMPTY, __ATOMIC_RELEASE);
     }
 
     /* Nobody may jump in any more, and we jump nowhere. */
@@ -261,7 +281,7 @@ void tb_flush_locked(void)
     tb_all = NULL;
     memset(tb_hash, 0, sizeof(tb_hash));
     for (int i = 0; i < ncpus; i++)
-        memset(cpus[i]->jmp_cache->tb, 0, sizeof(cpus[i]->jmp_cache->tb));
+        tb_jmp_cache_clear(cpus[i]->jmp_cache);
     arena_top = arena_base;
     cg_flush();
     /* Give the pages back; the reservation stays. */

@@ -179,6 +179,8 @@ static void decode(struct ir_ctx *c, struct cpu_common *cpu, uint64_t pc,
     c->max_insns = max_insns;
     c->single_step = (cflags & CF_SINGLE_INSN) != 0;
     c->cpu = cpu;
+    if (!engine_uses_interp(cflags) && !(cflags & CF_NO_CHAIN))
+        c->gen_tb_key = engine_target->gen_tb_key;
     engine_target->translate(c);
 }
 

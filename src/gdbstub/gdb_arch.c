@@ -59,10 +59,14 @@ static void mips_fill(struct gdb_reg *r, int bits)
 
 static const struct gdb_arch arches[] = {
     { "arm", "arm", arm_regs, sizeof(arm_regs) / sizeof(arm_regs[0]), 13 },
-    { "mips", "mips", mips32_regs, 72, 29 },
-    { "mipsel", "mips", mips32_regs, 72, 29 },
-    { "mips64", "mips:isa64", mips64_regs, 72, 29 },
-    { "mips64el", "mips:isa64", mips64_regs, 72, 29 },
+    /* MIPS watchpoints stop before the access (the Watch exception):
+     * gdb's MIPS support expects that and steps the instruction.  "mips"
+     * is compatible with every MIPS32 ELF; for MIPS64, gdb calls plain
+     * "mips:isa64" ambiguous with the programs' mips:isa64r2. */
+    { "mips", "mips", mips32_regs, 72, 29, true },
+    { "mipsel", "mips", mips32_regs, 72, 29, true },
+    { "mips64", "mips:isa64r2", mips64_regs, 72, 29, true },
+    { "mips64el", "mips:isa64r2", mips64_regs, 72, 29, true },
 };
 
 const struct gdb_arch *gdb_arch_find(const char *target)

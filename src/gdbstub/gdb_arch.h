@@ -7,6 +7,8 @@
 #ifndef KEMU_GDBSTUB_GDB_ARCH_H
 #define KEMU_GDBSTUB_GDB_ARCH_H
 
+#include <stdbool.h>
+
 struct gdb_reg {
     const char *name;
     int regnum;
@@ -21,6 +23,10 @@ struct gdb_arch {
     const struct gdb_reg *regs; /* ascending regnum */
     int nregs;
     int sp_regnum;              /* the stack pointer (user-mode auxv) */
+    /* gdb treats this architecture's watchpoints as "non-steppable": it
+     * expects the stop before the access and steps the instruction
+     * itself, with the watchpoints removed. */
+    bool watch_before;
 };
 
 /* Layout for a target name ("arm", "mips64el"); NULL when unknown. */

@@ -326,9 +326,12 @@ static void cmd_breakpoint(struct gdb_session *s, const char *p, bool insert)
         struct cpu_common *cpu = s->be->cpu(s, i);
         if (type <= 1)
             r = insert ? cpu_breakpoint_insert(cpu, addr) : cpu_breakpoint_remove(cpu, addr);
-        else
-            r = insert ? cpu_watchpoint_insert(cpu, addr, len, wp_flags[type])
-                       : cpu_watchpoint_remove(cpu, addr, len, wp_flags[type]);
+        else {
+            int f = wp_flags[type] |
+                    (s->arch && s->arch->watch_before ? WP_STOP_BEFORE : 0);
+            r = insert ? cpu_watchpoint_insert(cpu, addr, len, f)
+                       : cpu_watchpoint_remove(cpu, addr, len, f);
+        }
         if (r < 0)
             break;
     }

@@ -37,6 +37,14 @@ struct target_info {
                        uint32_t *flags);
 
     /*
+     * Optional: emit IR computing into *pc (a temp of the guest's address
+     * type) and *flags (an i32) what get_tb_key would return for the state
+     * at that point.  Used at computed jumps so generated code can look the
+     * next TB up without a call.  NULL: the engine calls get_tb_key.
+     */
+    void (*gen_tb_key)(struct ir_ctx *c, ir_t *pc, ir_t *flags);
+
+    /*
      * Emit IR for one TB starting at c->pc with c->flags.  Fetch code only
      * through translator_fetch (engine/translate.h).  Sets c->pc_end and
      * c->ninsns.

@@ -67,6 +67,39 @@ struct abi_sigaction_layout {
     struct abi_field handler, flags, restorer, mask;
 };
 
+/* The SysV IPC structs in their IPC_64 forms (ipc64_perm at offset 0 of
+ * each *_ds; *_hi are the upper halves of 32-bit ABIs' times). */
+struct abi_ipc_layout {
+    struct abi_field key, uid, gid, cuid, cgid, mode, seq;
+    uint16_t msqid_size;
+    struct abi_field msg_stime, msg_stime_hi, msg_rtime, msg_rtime_hi,
+        msg_ctime, msg_ctime_hi, msg_cbytes, msg_qnum, msg_qbytes,
+        msg_lspid, msg_lrpid;
+    uint16_t semid_size;
+    struct abi_field sem_otime, sem_otime_hi, sem_ctime, sem_ctime_hi,
+        sem_nsems;
+    uint16_t shmid_size;
+    struct abi_field shm_segsz, shm_atime, shm_atime_hi, shm_dtime,
+        shm_dtime_hi, shm_ctime, shm_ctime_hi, shm_cpid, shm_lpid,
+        shm_nattch;
+    uint32_t shmlba;           /* SHM_RND rounds attach addresses to this */
+    uint8_t sembuf_size;       /* struct sembuf: 6 bytes, 0 means 6 (ARM
+                                  OABI pads it to 8) */
+};
+
+/* Socket constants that are not the generic Linux ones (MIPS). */
+struct abi_sockopt_map {
+    uint16_t guest, host;
+};
+struct abi_socket {
+    uint32_t sol_socket;           /* the guest's SOL_SOCKET */
+    uint8_t type_to_host[16];      /* guest SOCK_* (low 4 bits) -> host */
+    /* SOL_SOCKET options guest -> host, zero-terminated; options from
+     * so_same_from up that the table does not name are the host's. */
+    const struct abi_sockopt_map *so;
+    uint16_t so_same_from;
+};
+
 struct image_info;
 struct user_sigaction;
 struct user_siginfo;
@@ -92,12 +125,18 @@ struct user_abi {
      * unimplemented one is logged by name; NULL entries are unused. */
     const char *const *syscall_names;
     size_t n_syscall_names;
+    uint32_t syscall_names_base;   /* number of syscall_names[0] */
 
     /* Host errno -> guest errno, indexed by host errno; NULL: identity. */
     const int16_t *errno_map;
     size_t n_errno_map;
     /* Host signal number -> guest signal number; NULL: identity. */
     const int8_t *signal_map;
+
+    /* RLIMIT_* resource numbers 0..15, guest -> host; NULL: the same. */
+    const int8_t *rlimit_map;
+    /* RLIM_INFINITY of getrlimit/setrlimit; 0: all ones of a long. */
+    uint64_t rlim_infinity;
 
     const struct abi_bits *open_flags;  /* zero-terminated */
     const struct abi_bits *mmap_flags;
@@ -106,6 +145,7 @@ struct user_abi {
     const struct abi_statfs_layout *statfs64;
     const struct abi_termios_layout *termios;
     const struct abi_sigaction_layout *sigaction;
+    const struct abi_ipc_layout *ipc;   /* NULL: no SysV IPC */
 
     /* The registers of the syscall convention. */
     void (*get_syscall)(struct cpu_common *cpu, uint32_t *nr,
@@ -121,6 +161,9 @@ struct user_abi {
     uint32_t (*hwcap2)(struct cpu_common *cpu);
     const char *(*platform)(struct cpu_common *cpu);
     const char *(*uname_machine)(struct cpu_common *cpu);
+    /* The text of /proc/cpuinfo for the guest CPU (at most n bytes with
+     * the NUL); returns its length.  NULL: the host's file. */
+    size_t (*cpuinfo)(struct cpu_common *cpu, char *buf, size_t n);
     /* The CPU model for a program when none was chosen (NULL: keep the
      * default); may be NULL. */
     const char *(*model_for_elf)(uint32_t e_flags);
@@ -147,6 +190,21 @@ struct user_abi {
     /* SA_* flags guest <-> host; NULL: the generic values. */
     const struct abi_bits *sa_flags;
     uint32_t minsigstksz;      /* MINSIGSTKSZ: smallest sigaltstack */
+    /* The kernel's sigset_t in bytes (longs, signal n in bit n-1 of the
+     * whole set); 0: 8. */
+    uint8_t sigset_size;
+    /* siginfo starts signo, code, errno (MIPS) instead of signo, errno,
+     * code. */
+    bool siginfo_code_first;
+    /* stack_t is { sp, size, flags } (MIPS) instead of { sp, flags, size }. */
+    bool stack_size_first;
+    /* si_code values that differ from the host's: {host, guest} pairs. */
+    const int32_t (*si_codes)[2];
+    size_t n_si_codes;
+    /* Optional: si_code and si_addr of the signal exception_signal picked
+     * (defaults: TRAP_BRKPT / the fault code, and the PC or fault address). */
+    void (*exception_siginfo)(struct cpu_common *cpu, int excp, int sig,
+                              int *code, uint64_t *addr);
     /* Build the signal frame for guest signal sig on the current stack
      * (user_sigframe_sp picks the alternate one) and point the registers
      * at the handler; oldmask is what sigreturn restores.  False when the
@@ -161,6 +219,13 @@ struct user_abi {
     /* Move the PC back onto the syscall instruction just executed, with
      * the registers as they were at the call (restart). */
     void (*rewind_syscall)(struct cpu_common *cpu);
+
+    /* ---- sockets (user/syscall_net.c) ---- */
+    /* NULL: the generic SOL_SOCKET, SO_* and SOCK_* values. */
+    const struct abi_socket *socket;
+    /* Offset of the u64 data in struct epoll_event (0: 8, the events
+     * 16 bytes long, as on ARM EABI and MIPS; 4 where it is packed). */
+    uint8_t epoll_data_off;
 };
 
 /* The ABI of the running guest (user_main sets it). */

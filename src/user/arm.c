@@ -22,6 +22,8 @@
 #include "util/bits.h"
 #include "util/log.h"
 
+void arm_oabi_enable(struct cpu_common *cpu);   /* arm_oabi.c */
+
 #define S(nr, name) { nr, USYS_##name }
 
 static const struct abi_syscall arm_syscalls[] = {
@@ -77,7 +79,24 @@ static const struct abi_syscall arm_syscalls[] = {
     S(409, timer_settime64), S(421, rt_sigtimedwait_time64),
     /* threads */
     S(240, futex), S(339, get_robust_list), S(422, futex_time64),
+    /* SysV IPC */
+    S(298, semop), S(299, semget), S(300, semctl), S(301, msgsnd),
+    S(302, msgrcv), S(303, msgget), S(304, msgctl), S(305, shmat),
+    S(306, shmdt), S(307, shmget), S(308, shmctl), S(312, semtimedop),
+    S(420, semtimedop_time64),
     /* ARM private calls (__ARM_NR_BASE 0xf0000). */
+    /* memory, sockets, event descriptors */
+    S(152, mlockall), S(153, munlockall), S(390, mlock2),
+    S(286, getsockname), S(287, getpeername), S(294, setsockopt),
+    S(295, getsockopt), S(296, sendmsg), S(297, recvmsg), S(365, recvmmsg),
+    S(366, accept4), S(374, sendmmsg), S(417, recvmmsg_time64),
+    S(250, epoll_create), S(251, epoll_ctl), S(252, epoll_wait),
+    S(346, epoll_pwait), S(357, epoll_create1), S(441, epoll_pwait2),
+    S(351, eventfd), S(350, timerfd_create), S(353, timerfd_settime),
+    S(354, timerfd_gettime), S(410, timerfd_gettime64),
+    S(411, timerfd_settime64), S(316, inotify_init),
+    S(317, inotify_add_watch), S(318, inotify_rm_watch),
+    S(360, inotify_init1),
     S(0xf0002, cacheflush), S(0xf0005, set_tls),
 };
 
@@ -131,6 +150,31 @@ static const struct abi_sigaction_layout arm_sigaction = {
     .mask = { 12, 8 },
 };
 
+/*
+ * SysV IPC, the generic 32-bit forms: ipc64_perm (key, uid, gid, cuid,
+ * cgid, a 16-bit mode padded to 4, seq, pad, two unused longs: 36 bytes),
+ * then each time as a low and a high word.
+ */
+static const struct abi_ipc_layout arm_ipc = {
+    .key = { 0, 4 }, .uid = { 4, 4 }, .gid = { 8, 4 }, .cuid = { 12, 4 },
+    .cgid = { 16, 4 }, .mode = { 20, 2 }, .seq = { 24, 2 },
+    .msqid_size = 88,
+    .msg_stime = { 36, 4 }, .msg_stime_hi = { 40, 4 },
+    .msg_rtime = { 44, 4 }, .msg_rtime_hi = { 48, 4 },
+    .msg_ctime = { 52, 4 }, .msg_ctime_hi = { 56, 4 },
+    .msg_cbytes = { 60, 4 }, .msg_qnum = { 64, 4 }, .msg_qbytes = { 68, 4 },
+    .msg_lspid = { 72, 4 }, .msg_lrpid = { 76, 4 },
+    .semid_size = 64,
+    .sem_otime = { 36, 4 }, .sem_otime_hi = { 40, 4 },
+    .sem_ctime = { 44, 4 }, .sem_ctime_hi = { 48, 4 }, .sem_nsems = { 52, 4 },
+    .shmid_size = 84,
+    .shm_segsz = { 36, 4 }, .shm_atime = { 40, 4 }, .shm_atime_hi = { 44, 4 },
+    .shm_dtime = { 48, 4 }, .shm_dtime_hi = { 52, 4 },
+    .shm_ctime = { 56, 4 }, .shm_ctime_hi = { 60, 4 },
+    .shm_cpid = { 64, 4 }, .shm_lpid = { 68, 4 }, .shm_nattch = { 72, 4 },
+    .shmlba = 4 * 4096,          /* SHMLBA: 4 pages (VIPT cache colours) */
+};
+
 static void arm_get_syscall(struct cpu_common *c, uint32_t *nr,
                             uint64_t args[6])
 {
@@ -158,6 +202,9 @@ static void arm_init_regs(struct cpu_common *c, const struct image_info *info,
     cpu->thumb = entry & 1;
     /* r0: a function for atexit; none. */
     cpu->regs[0] = 0;
+    /* EABI version 0 in e_flags: an old-ABI program (arm_oabi.c). */
+    if ((info->e_flags >> 24) == 0)
+        arm_oabi_enable(c);
 }
 
 static void arm_set_tls(struct cpu_common *c, uint64_t tls)
@@ -187,9 +234,14 @@ enum {
     SC_CPSR = 76, SC_FAULT_ADDRESS = 80,
     SIGFRAME_SIZE = UC_SIZE + 8,
     RT_SIGFRAME_SIZE = 128 + SIGFRAME_SIZE,
-    /* struct vfp_sigframe: magic, size, fpregs[32] (u64), fpscr,
-     * fpexc, fpinst, fpinst2 */
-    VFP_MAGIC = 0x56465001, VFP_FRAME_SIZE = 280,
+    /* struct vfp_sigframe (8-aligned): magic, size, struct user_vfp
+     * (fpregs[32] as u64, fpscr, 4 bytes of padding: 264 bytes), struct
+     * user_vfp_exc (fpexc, fpinst, fpinst2), 4 bytes of padding. */
+    VFP_MAGIC = 0x56465001, VFP_FRAME_SIZE = 288,
+    VFP_FPREGS = 8, VFP_FPSCR = 264, VFP_FPEXC = 272, VFP_FPINST = 276,
+    VFP_FPINST2 = 280,
+    /* FPEXC bits the kernel forces on sigreturn: EN set, EX/FP2V clear. */
+    FPEXC_EN = 1u << 30, FPEXC_EX = 1u << 31, FPEXC_FP2V = 1u << 28,
 };
 
 /* The return trampolines the kernel provides (on its signal page); kemu
@@ -204,23 +256,33 @@ static const uint32_t arm_retcodes[4][2] = {
 };
 static bool arm_sigpage_mapped;
 
+/* The VFP frame, then the zero end marker of the kernel's aux_sigframe.
+ * kemu raises no asynchronous VFP exceptions, so fpinst/fpinst2 are 0. */
 static void arm_save_vfp(struct arm_cpu *cpu, uint8_t *p)
 {
     st32_le(p, VFP_MAGIC);
     st32_le(p + 4, VFP_FRAME_SIZE);
     for (int i = 0; i < 32; i++)
-        st64_le(p + 8 + 8 * i, cpu->vfp_d[i]);
-    st32_le(p + 264, cpu->fpscr);
-    st32_le(p + 268, cpu->fpexc);
+        st64_le(p + VFP_FPREGS + 8 * i, cpu->vfp_d[i]);
+    st32_le(p + VFP_FPSCR, cpu->fpscr);
+    st32_le(p + VFP_FPEXC, cpu->fpexc);
+    st32_le(p + VFP_FPINST, 0);
+    st32_le(p + VFP_FPINST2, 0);
+    st32_le(p + VFP_FRAME_SIZE, 0);
 }
 
-static void arm_restore_vfp(struct arm_cpu *cpu, const uint8_t *p)
+/* As the kernel: a frame without the right magic and size is a bad
+ * frame (the caller kills with SIGSEGV). */
+static bool arm_restore_vfp(struct arm_cpu *cpu, const uint8_t *p)
 {
     if (ld32_le(p) != VFP_MAGIC || ld32_le(p + 4) != VFP_FRAME_SIZE)
-        return;
+        return false;
     for (int i = 0; i < 32; i++)
-        cpu->vfp_d[i] = ld64_le(p + 8 + 8 * i);
-    cpu->fpscr = ld32_le(p + 264);
+        cpu->vfp_d[i] = ld64_le(p + VFP_FPREGS + 8 * i);
+    cpu->fpscr = ld32_le(p + VFP_FPSCR);
+    cpu->fpexc = (ld32_le(p + VFP_FPEXC) | FPEXC_EN) &
+                 ~(FPEXC_EX | FPEXC_FP2V);
+    return true;
 }
 
 static bool arm_setup_frame(struct cpu_common *c, int sig,
@@ -279,6 +341,10 @@ static bool arm_setup_frame(struct cpu_common *c, int sig,
     cpu->regs[14] = lr;
     cpu->regs[15] = (uint32_t)ka->handler & ~1u;
     cpu->thumb = thumb;
+    /* As Linux's setup_return: the handler starts with the flags, the IT
+     * state and CPSR.E (big-endian data after SETEND BE) cleared; the
+     * frame keeps the interrupted values for sigreturn. */
+    arm_cpsr_write(cpu, 0, CPSR_NZCV | CPSR_Q | CPSR_IT | CPSR_E);
     return true;
 }
 
@@ -296,11 +362,15 @@ static bool arm_sigreturn(struct cpu_common *c, bool rt)
     const uint8_t *sc = uc + UC_MCONTEXT;
     for (int i = 0; i < 16; i++)
         cpu->regs[i] = ld32_le(sc + SC_R0 + 4 * i);
+    /* What user code may hold in the CPSR comes back: flags, GE, the
+     * Thumb and IT state, and CPSR.E where SETEND exists. */
     arm_cpsr_write(cpu, ld32_le(sc + SC_CPSR),
-                   CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T);
+                   CPSR_NZCV | CPSR_Q | CPSR_GE | CPSR_T | CPSR_IT |
+                   (arm_feature(cpu, ARM_FEATURE_V6) ? CPSR_E : 0));
     cpu->regs[15] &= cpu->thumb ? ~1u : ~3u;
-    if (arm_feature(cpu, ARM_FEATURE_VFP))
-        arm_restore_vfp(cpu, uc + UC_REGSPACE);
+    if (arm_feature(cpu, ARM_FEATURE_VFP) &&
+        !arm_restore_vfp(cpu, uc + UC_REGSPACE))
+        return false;
     user_set_sigmask(ld64_le(uc + UC_SIGMASK));
     if (rt)
         user_do_sigaltstack(uc + UC_STACK, NULL, cpu->regs[13]);
@@ -360,6 +430,67 @@ static uint32_t arm_hwcap(struct cpu_common *c)
     if (arm_feature(cpu, ARM_FEATURE_IDIV))
         h |= HWCAP_IDIVA | HWCAP_IDIVT;
     return h;
+}
+
+/*
+ * /proc/cpuinfo as arch/arm/kernel/setup.c prints it: the Features are
+ * the names of the HWCAP bits the model sets, the identification lines
+ * come from its MIDR.  The architecture line follows the kernel: the
+ * MIDR's architecture field for the old models, "7" for every model
+ * using the CPUID scheme (the kernel reports ARM1176 as 7 too).
+ */
+static const char *const arm_hwcap_names[32] = {
+    "swp", "half", "thumb", "26bit", "fastmult", "fpa", "vfp", "edsp",
+    "java", "iwmmxt", "crunch", "thumbee", "neon", "vfpv3", "vfpv3d16",
+    "tls", "vfpv4", "idiva", "idivt", "vfpd32", "lpae", "evtstrm",
+};
+
+static const char *arm_platform(struct cpu_common *c);
+
+static size_t arm_cpuinfo(struct cpu_common *c, char *buf, size_t n)
+{
+    static const char *const arch_names[16] = {
+        "?", "4", "4T", "5", "5T", "5TE", "5TEJ", "6TEJ",
+        "?", "?", "?", "?", "?", "?", "?", "7",
+    };
+    static const struct { const char *model, *name; } names[] = {
+        { "arm926", "ARM926EJ-S" }, { "arm946", "ARM946E-S" },
+        { "arm1026", "ARM1026EJ-S" },
+    };
+    const struct arm_cpu *cpu = arm_cpu(c);
+    uint32_t midr = cpu->midr, hw = arm_hwcap(c);
+    const char *name = NULL;
+    char feat[256] = "";
+    size_t fl = 0;
+
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (cpu->model && strcmp(cpu->model, names[i].model) == 0)
+            name = names[i].name;
+    if (!name)
+        name = arm_feature(cpu, ARM_FEATURE_V7) ? "ARMv7 Processor"
+                                                : "ARMv6-compatible processor";
+    for (int b = 0; b < 32; b++)
+        if ((hw >> b) & 1 && arm_hwcap_names[b])
+            fl += snprintf(feat + fl, sizeof(feat) - fl, "%s ",
+                           arm_hwcap_names[b]);
+    int len = snprintf(buf, n,
+                       "processor\t: 0\n"
+                       "model name\t: %s rev %u (%s)\n"
+                       "BogoMIPS\t: 100.00\n"
+                       "Features\t: %s\n"
+                       "CPU implementer\t: 0x%02x\n"
+                       "CPU architecture: %s\n"
+                       "CPU variant\t: 0x%x\n"
+                       "CPU part\t: 0x%03x\n"
+                       "CPU revision\t: %u\n"
+                       "\n"
+                       "Hardware\t: kemu user mode\n"
+                       "Revision\t: 0000\n"
+                       "Serial\t\t: 0000000000000000\n",
+                       name, midr & 15, arm_platform(c), feat, midr >> 24,
+                       arch_names[(midr >> 16) & 15], (midr >> 20) & 15,
+                       (midr >> 4) & 0xfff, midr & 15);
+    return len < 0 ? 0 : (size_t)len;
 }
 
 static uint32_t arm_hwcap2(struct cpu_common *c)
@@ -440,6 +571,8 @@ static void arm_map_special_pages(void)
 
 static int arm_exception_signal(struct cpu_common *c, int excp)
 {
+    if (excp == ARM_EXCP_FPE)
+        return SIGFPE;   /* trapped FPA exception (fpa_helpers.c) */
     return excp == ARM_EXCP_BKPT ? SIGTRAP : 0;
 }
 
@@ -464,11 +597,13 @@ const struct user_abi arm_user_abi = {
     .statfs64 = &arm_statfs64,
     .termios = &arm_termios,
     .sigaction = &arm_sigaction,
+    .ipc = &arm_ipc,
     .get_syscall = arm_get_syscall,
     .set_syscall_result = arm_set_syscall_result,
     .init_regs = arm_init_regs,
     .hwcap = arm_hwcap,
     .hwcap2 = arm_hwcap2,
+    .cpuinfo = arm_cpuinfo,
     .platform = arm_platform,
     .uname_machine = arm_uname_machine,
     .model_for_elf = arm_model_for_elf,

@@ -139,6 +139,14 @@ _Noreturn void user_cpu_loop(struct cpu_common *cpu)
             break;
         default: {
             int sig = abi->exception_signal ? abi->exception_signal(cpu, excp) : 0;
+            if (sig && abi->exception_siginfo) {
+                int code;
+                uint64_t addr;
+                abi->exception_siginfo(cpu, excp, sig, &code, &addr);
+                guest_fault_code(cpu, sig, code, addr,
+                                 sig == SIGTRAP ? "breakpoint" : "exception");
+                break;
+            }
             if (sig == SIGTRAP) {
                 guest_fault_code(cpu, SIGTRAP, TRAP_BRKPT,
                                  cpu->target->get_pc(cpu), "breakpoint");

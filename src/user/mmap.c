@@ -103,13 +103,17 @@ int64_t user_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
     if (plen < len || plen > user_mem_limit)
         return -ENOMEM;
 
+    /* Linux treats MAP_FIXED_NOREPLACE as MAP_FIXED that refuses to
+     * replace: an unaligned address is EINVAL, one beyond the address
+     * space ENOMEM, an occupied range EEXIST. */
     bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
     uint64_t start;
     if (fixed) {
-        if ((addr & ~GUEST_PAGE_MASK) || !range_ok(addr, plen))
-            return (flags & MAP_FIXED) ? -EINVAL : -ENOMEM;
-        if ((flags & MAP_FIXED_NOREPLACE) && !(flags & MAP_FIXED) &&
-            !user_range_free(addr, plen))
+        if (addr & ~GUEST_PAGE_MASK)
+            return -EINVAL;
+        if (!range_ok(addr, plen))
+            return -ENOMEM;
+        if ((flags & MAP_FIXED_NOREPLACE) && !user_range_free(addr, plen))
             return -EEXIST;
         start = addr;
     } else {
@@ -195,23 +199,59 @@ int user_mprotect(uint64_t addr, uint64_t len, int prot)
     return 0;
 }
 
+bool user_range_mapped(uint64_t addr, uint64_t len)
+{
+    if (!range_ok(addr, len))
+        return false;
+    for (uint64_t a = addr & GUEST_PAGE_MASK; a < addr + len; a += GUEST_PAGE_SIZE)
+        if (!(page_get_flags(a) & PAGE_VALID))
+            return false;
+    return true;
+}
+
+/*
+ * The advice values are the generic ones on every guest kemu has.  Advice
+ * that changes what the guest sees goes to the host mapping, which has
+ * the guest mapping's type, so the result is Linux's: MADV_DONTNEED gives
+ * zero pages for private anonymous memory, the file's contents back for a
+ * private file mapping, and keeps shared memory; MADV_FREE may do the
+ * same later; MADV_WIPEONFORK zeroes the child's copy.  MADV_DONTFORK is
+ * not passed on (the child's kemu would lose guest pages its page table
+ * still lists); the rest are hints.
+ */
 int user_madvise(uint64_t addr, uint64_t len, int advice)
 {
+    enum {
+        ADV_NORMAL = 0, ADV_RANDOM, ADV_SEQUENTIAL, ADV_WILLNEED,
+        ADV_DONTNEED, ADV_FREE = 8, ADV_REMOVE, ADV_DONTFORK, ADV_DOFORK,
+        ADV_MERGEABLE, ADV_UNMERGEABLE, ADV_HUGEPAGE, ADV_NOHUGEPAGE,
+        ADV_DONTDUMP, ADV_DODUMP, ADV_WIPEONFORK, ADV_KEEPONFORK,
+        ADV_COLD, ADV_PAGEOUT, ADV_POPULATE_READ, ADV_POPULATE_WRITE,
+    };
     if (addr & ~GUEST_PAGE_MASK)
+        return -EINVAL;
+    if (advice < ADV_NORMAL || advice > ADV_POPULATE_WRITE ||
+        (advice > ADV_DONTNEED && advice < ADV_FREE))
         return -EINVAL;
     uint64_t plen = PAGE_UP(len);
     if (plen < len || !range_ok(addr, plen))
         return -EINVAL;
-    for (uint64_t a = addr; a < addr + plen; a += GUEST_PAGE_SIZE)
-        if (!(page_get_flags(a) & PAGE_VALID))
-            return -ENOMEM;
-    /* Only MADV_DONTNEED changes what the guest sees (fresh zero pages
-     * for private anonymous memory); the rest are hints. */
-    if (advice == MADV_DONTNEED && plen) {
+    if (!user_range_mapped(addr, plen))
+        return -ENOMEM;
+    if (plen == 0)
+        return 0;
+    switch (advice) {
+    case ADV_DONTNEED:
+    case ADV_FREE:
+    case ADV_REMOVE:
         if (range_has(addr, plen, PAGE_HAS_CODE))
             tb_invalidate_range(addr, addr + plen);
-        if (madvise(g2h(addr), plen, MADV_DONTNEED) < 0)
+        /* fall through */
+    case ADV_WIPEONFORK:
+    case ADV_KEEPONFORK:
+        if (madvise(g2h(addr), plen, advice) < 0)
             return -errno;
+        break;
     }
     return 0;
 }
@@ -220,15 +260,22 @@ int64_t user_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
                     int flags, uint64_t new_addr)
 {
     if ((old_addr & ~GUEST_PAGE_MASK) || new_len == 0 ||
-        (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)) ||
-        ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE)))
+        (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) ||
+        ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) &&
+         !(flags & MREMAP_MAYMOVE)))
         return -EINVAL;
     uint64_t olen = PAGE_UP(old_len), nlen = PAGE_UP(new_len);
-    if (olen < old_len || nlen < new_len || !range_ok(old_addr, olen) || !olen)
+    if (olen < old_len || nlen < new_len || !range_ok(old_addr, olen))
         return -EINVAL;
-    for (uint64_t a = old_addr; a < old_addr + olen; a += GUEST_PAGE_SIZE)
-        if (!(page_get_flags(a) & PAGE_VALID))
-            return -EFAULT;
+    /* MREMAP_DONTUNMAP keeps the old range mapped (empty): same size. */
+    if ((flags & MREMAP_DONTUNMAP) && olen != nlen)
+        return -EINVAL;
+    /* old_len 0 makes a second mapping of the same shared pages; it has
+     * to move and cannot be combined with DONTUNMAP. */
+    if (!olen && (!(flags & MREMAP_MAYMOVE) || (flags & MREMAP_DONTUNMAP)))
+        return -EINVAL;
+    if (!user_range_mapped(old_addr, olen ? olen : 1))
+        return -EFAULT;
     int flags0 = page_get_flags(old_addr) & (PAGE_READ | PAGE_WRITE | PAGE_EXEC);
 
     uint64_t dest;
@@ -237,22 +284,28 @@ int64_t user_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
             (new_addr < old_addr + olen && old_addr < new_addr + nlen))
             return -EINVAL;
         dest = new_addr;
-    } else if (nlen <= olen) {
+    } else if (olen && nlen <= olen && !(flags & MREMAP_DONTUNMAP)) {
         if (nlen < olen)
             user_munmap(old_addr + nlen, olen - nlen);
         return (int64_t)old_addr;
-    } else if (user_range_free(old_addr + olen, nlen - olen)) {
+    } else if (olen && !(flags & MREMAP_DONTUNMAP) &&
+               user_range_free(old_addr + olen, nlen - olen)) {
         /* Grow in place: free the host reservation after the mapping so
          * the host can extend it there. */
         munmap(g2h(old_addr + olen), nlen - olen);
         void *p = mremap(g2h(old_addr), olen, nlen, 0);
-        if (p == MAP_FAILED) {
-            int e = errno;
-            reserve(old_addr + olen, nlen - olen);
-            return -e;
+        if (p != MAP_FAILED) {
+            page_set_flags(old_addr + olen, old_addr + nlen,
+                           flags0 | PAGE_VALID);
+            return (int64_t)old_addr;
         }
-        page_set_flags(old_addr + olen, old_addr + nlen, flags0 | PAGE_VALID);
-        return (int64_t)old_addr;
+        int e = errno;
+        reserve(old_addr + olen, nlen - olen);
+        if (!(flags & MREMAP_MAYMOVE))
+            return -e;
+        dest = user_mmap_find(0, nlen);
+        if (dest == (uint64_t)-1)
+            return -ENOMEM;
     } else if (!(flags & MREMAP_MAYMOVE)) {
         return -ENOMEM;
     } else {
@@ -262,14 +315,19 @@ int64_t user_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
     }
     if (range_has(dest, nlen, PAGE_HAS_CODE | PAGE_EXEC))
         tb_invalidate_range(dest, dest + nlen);
-    void *p = mremap(g2h(old_addr), olen, nlen, MREMAP_MAYMOVE | MREMAP_FIXED,
-                     g2h(dest));
+    void *p = mremap(g2h(old_addr), olen, nlen,
+                     MREMAP_MAYMOVE | MREMAP_FIXED |
+                     (flags & MREMAP_DONTUNMAP), g2h(dest));
     if (p == MAP_FAILED)
         return -errno;
-    if (range_has(old_addr, olen, PAGE_HAS_CODE | PAGE_EXEC))
+    if (olen && !(flags & MREMAP_DONTUNMAP)) {
+        if (range_has(old_addr, olen, PAGE_HAS_CODE | PAGE_EXEC))
+            tb_invalidate_range(old_addr, old_addr + olen);
+        reserve(old_addr, olen);
+        page_set_flags(old_addr, old_addr + olen, 0);
+    } else if (olen && range_has(old_addr, olen, PAGE_HAS_CODE)) {
         tb_invalidate_range(old_addr, old_addr + olen);
-    reserve(old_addr, olen);
-    page_set_flags(old_addr, old_addr + olen, 0);
+    }
     page_set_flags(dest, dest + nlen, flags0 | PAGE_VALID);
     return (int64_t)dest;
 }

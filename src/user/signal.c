@@ -24,7 +24,7 @@
 __thread struct user_thread *user_self;
 
 static struct user_thread main_thread;
-static struct user_sigaction actions[GUEST_NSIG + 1];
+static struct user_sigaction actions[GUEST_NSIG_MAX + 1];
 static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The kernel's sigaction for the raw syscall (glibc refuses signals 32
@@ -209,17 +209,43 @@ void user_siginfo_to_host(const struct user_siginfo *u, void *hsi)
     }
 }
 
+/* si_code host <-> guest through the ABI's table of differing values. */
+static int si_code_convert(int code, bool to_guest)
+{
+    for (size_t i = 0; i < user_abi->n_si_codes; i++)
+        if (user_abi->si_codes[i][to_guest ? 0 : 1] == code)
+            return user_abi->si_codes[i][to_guest ? 1 : 0];
+    return code;
+}
+
+int user_si_code_to_guest(int code)
+{
+    return si_code_convert(code, true);
+}
+
+/* Offsets of si_errno and si_code: after si_signo, in the ABI's order. */
+static int si_errno_off(void)
+{
+    return user_abi->siginfo_code_first ? 8 : 4;
+}
+
+static int si_code_off(void)
+{
+    return user_abi->siginfo_code_first ? 4 : 8;
+}
+
 /*
- * The guest's siginfo: 128 bytes; signo, errno, code ints, then the union
- * at 12 (32-bit) or 16 (64-bit, pointer-aligned).
+ * The guest's siginfo: 128 bytes; signo, errno, code ints (signo, code,
+ * errno on MIPS), then the union at 12 (32-bit) or 16 (64-bit,
+ * pointer-aligned).
  */
 void user_siginfo_to_guest(uint8_t *g, const struct user_siginfo *u)
 {
     int L = ABI_LONG, un = L == 8 ? 16 : 12;
     memset(g, 0, 128);
     abi_st(g, 4, u->signo);
-    abi_st(g + 4, 4, u->err);
-    abi_st(g + 8, 4, u->code);
+    abi_st(g + si_errno_off(), 4, u->err);
+    abi_st(g + si_code_off(), 4, si_code_convert(u->code, true));
     switch (u->kind) {
     case USI_TIMER:
         abi_st(g + un, 4, u->timerid);
@@ -255,8 +281,8 @@ void user_siginfo_from_guest(struct user_siginfo *u, const uint8_t *g)
     int L = ABI_LONG, un = L == 8 ? 16 : 12;
     memset(u, 0, sizeof(*u));
     u->signo = (int)abi_ld(g, 4);
-    u->err = (int)abi_ld(g + 4, 4);
-    u->code = (int)abi_ld(g + 8, 4);
+    u->err = (int)abi_ld(g + si_errno_off(), 4);
+    u->code = si_code_convert((int)abi_ld(g + si_code_off(), 4), false);
     int hs = abi_signal_to_host(u->signo);
     u->kind = si_kind(hs, u->code);
     switch (u->kind) {
@@ -285,6 +311,74 @@ void user_siginfo_from_guest(struct user_siginfo *u, const uint8_t *g)
         u->fd = (int)abi_ld(g + un + L, 4);
         break;
     }
+}
+
+/* ---- the guest's sigset_t -------------------------------------------------- */
+
+/*
+ * The kernel's sigset_t is an array of longs in the guest's byte order
+ * (8 bytes on ARM, 16 on MIPS); signal n is bit (n-1) % bits of word
+ * (n-1) / bits.  kemu keeps signals 1..64: higher ones read as absent
+ * and are written as zero.
+ */
+uint32_t user_sigset_size(void)
+{
+    return user_abi->sigset_size ? user_abi->sigset_size : 8;
+}
+
+uint64_t user_sigset_load(const uint8_t *g)
+{
+    int L = ABI_LONG;
+    uint64_t m = 0;
+    for (int i = 0; i * L < 8; i++)
+        m |= abi_ld(g + i * L, L) << (i * L * 8);
+    return m;
+}
+
+void user_sigset_store(uint8_t *g, uint64_t mask)
+{
+    int L = ABI_LONG;
+    memset(g, 0, user_sigset_size());
+    for (int i = 0; i * L < 8; i++)
+        abi_st(g + i * L, L, L == 8 ? mask : (uint32_t)(mask >> (32 * i)));
+}
+
+int user_nsig(void)
+{
+    int n = (int)user_sigset_size() * 8;
+    return n > GUEST_NSIG_MAX ? GUEST_NSIG_MAX : n;
+}
+
+uint64_t user_sigset_load_hi(const uint8_t *g)
+{
+    return user_sigset_size() >= 16 ? user_sigset_load(g + 8) : 0;
+}
+
+void user_sigset_store_hi(uint8_t *g, uint64_t hi)
+{
+    int L = ABI_LONG;
+    if (user_sigset_size() < 16)
+        return;
+    for (int i = 0; i * L < 8; i++)
+        abi_st(g + 8 + i * L, L, L == 8 ? hi : (uint32_t)(hi >> (32 * i)));
+}
+
+bool user_get_sigset(uint64_t addr, uint64_t *mask)
+{
+    const uint8_t *g = user_ptr(addr, user_sigset_size(), false);
+    if (!g)
+        return false;
+    *mask = user_sigset_load(g);
+    return true;
+}
+
+bool user_put_sigset(uint64_t addr, uint64_t mask)
+{
+    uint8_t *g = user_ptr(addr, user_sigset_size(), true);
+    if (!g)
+        return false;
+    user_sigset_store(g, mask);
+    return true;
 }
 
 /* ---- the queue (host signals blocked, or inside the host handler) ------- */
@@ -410,7 +504,7 @@ void user_sigaction_get(int sig, struct user_sigaction *out)
 int user_sigaction_set(int sig, const struct user_sigaction *act)
 {
     int hs = abi_signal_to_host(sig);
-    if (sig <= 0 || sig > GUEST_NSIG)
+    if (sig <= 0 || sig > user_nsig())
         return -EINVAL;
     if (hs == SIGKILL || hs == SIGSTOP)
         return -EINVAL;
@@ -633,12 +727,25 @@ uint64_t user_sigframe_sp(const struct user_sigaction *ka, uint64_t sp)
     return sp;
 }
 
+/* stack_t: pointer, int flags, size_t size; or pointer, size, flags
+ * (MIPS).  Offsets of flags and size: */
+static int ss_flags_off(void)
+{
+    return user_abi->stack_size_first ? 2 * ABI_LONG : ABI_LONG;
+}
+
+static int ss_size_off(void)
+{
+    return user_abi->stack_size_first ? ABI_LONG : 2 * ABI_LONG;
+}
+
 static void put_stack(uint8_t *g, uint64_t sp, uint32_t flags, uint64_t size)
 {
     int L = ABI_LONG;
+    memset(g, 0, 3 * L);
     abi_st(g, L, sp);
-    abi_st(g + L, 4, flags);
-    abi_st(g + 2 * L, L, size);
+    abi_st(g + ss_flags_off(), 4, flags);
+    abi_st(g + ss_size_off(), L, size);
 }
 
 void user_save_altstack(uint8_t *g, uint64_t sp)
@@ -654,7 +761,6 @@ void user_save_altstack(uint8_t *g, uint64_t sp)
     }
 }
 
-/* stack_t: pointer, int flags, size_t size. */
 int user_do_sigaltstack(const uint8_t *ss, uint8_t *old, uint64_t sp)
 {
     struct user_thread *ts = user_self;
@@ -666,8 +772,8 @@ int user_do_sigaltstack(const uint8_t *ss, uint8_t *old, uint64_t sp)
               : ts->ss_size ? (ts->ss_flags & SS_AUTODISARM) : SS_DISABLE,
               ts->ss_size);
     if (ss) {
-        uint64_t nsp = abi_ld(ss, L), nsize = abi_ld(ss + 2 * L, L);
-        uint32_t flags = (uint32_t)abi_ld(ss + L, 4);
+        uint64_t nsp = abi_ld(ss, L), nsize = abi_ld(ss + ss_size_off(), L);
+        uint32_t flags = (uint32_t)abi_ld(ss + ss_flags_off(), 4);
         uint32_t mode = flags & ~SS_AUTODISARM;
         if (user_on_altstack(sp))
             return -EPERM;

@@ -29,7 +29,11 @@
 #define SS_AUTODISARM (1u << 31)
 #endif
 
-#define GUEST_NSIG 64          /* signals 1..64 */
+#define GUEST_NSIG 64          /* signals 1..64: what the host can deliver */
+/* The most an ABI numbers (MIPS: 128).  Signals above GUEST_NSIG have
+ * dispositions and mask bits the guest can set and read back, but no
+ * host signal: nothing ever delivers them. */
+#define GUEST_NSIG_MAX 128
 #define USER_SIGQ_MAX 64
 
 /* Internal results of syscall handlers, outside the errno range: */
@@ -70,6 +74,7 @@ struct user_thread {
     struct cpu_common *cpu;
     int tid;
     uint64_t sigmask;           /* guest mask: bit sig-1 */
+    uint64_t sigmask_hi;        /* signals 65..128 (bit sig-65): readback only */
     volatile int signal_pending;/* something was queued: stop sleeping */
 
     int nq;
@@ -146,6 +151,28 @@ void user_unblock_mirror(void);
 /* Is a deliverable, non-ignored signal queued (signals blocked)? */
 bool user_signal_deliverable(uint64_t mask);
 
+/* The guest's kernel sigset_t (user_abi->sigset_size bytes of longs) as
+ * a mask of signals 1..64: size, load/store in guest memory, and checked
+ * access at a guest address (false: EFAULT). */
+uint32_t user_sigset_size(void);
+uint64_t user_sigset_load(const uint8_t *g);
+void user_sigset_store(uint8_t *g, uint64_t mask);
+/* Signals 65..128 of a 16-byte set (0 for 8-byte sets). */
+uint64_t user_sigset_load_hi(const uint8_t *g);
+void user_sigset_store_hi(uint8_t *g, uint64_t hi);
+/* Number of signals the ABI has (64 or 128). */
+int user_nsig(void);
+bool user_get_sigset(uint64_t addr, uint64_t *mask);
+bool user_put_sigset(uint64_t addr, uint64_t mask);
+
+/* signalfd descriptors whose records read() converts to the guest's
+ * numbers and byte order (guests unlike the host), and the conversion. */
+bool user_signalfd_translated(int fd);
+void user_signalfd_to_guest(void *buf, int64_t len);
+
+/* A host si_code as the guest numbers it (MIPS: SI_TIMER...). */
+int user_si_code_to_guest(int code);
+
 /* Host siginfo <-> kemu's form <-> the guest's 128-byte siginfo. */
 void user_siginfo_from_host(struct user_siginfo *u, const void *host_si);
 void user_siginfo_to_host(const struct user_siginfo *u, void *host_si);
@@ -154,7 +181,7 @@ void user_siginfo_from_guest(struct user_siginfo *u, const uint8_t *g);
 
 /* For frames: the stack pointer to build a frame below (alternate stack
  * with SA_ONSTACK), whether sp is on the alternate stack, and saving /
- * restoring a guest stack_t (pointer, int flags, size_t size). */
+ * restoring a guest stack_t (pointer, flags, size in the ABI's order). */
 uint64_t user_sigframe_sp(const struct user_sigaction *ka, uint64_t sp);
 bool user_on_altstack(uint64_t sp);
 void user_save_altstack(uint8_t *g, uint64_t sp);

@@ -15,6 +15,7 @@
 #include "engine/guest_mem.h"
 #include "user/abi.h"
 #include "user/elfload.h"
+#include "user/procfs.h"
 #include "user/stack.h"
 #include "user/uaccess.h"
 #include "user/user_mem.h"
@@ -114,6 +115,7 @@ bool user_setup_stack(struct cpu_common *cpu, const struct image_info *info,
     sp = (sp - words * L) & ~(uint64_t)15;
     *sp_out = sp;
 
+    procfs_set_stack(top - size, top);
     uint8_t *p = g2h(sp);
     abi_st(p, L, argc);
     p += L;
@@ -125,9 +127,11 @@ bool user_setup_stack(struct cpu_common *cpu, const struct image_info *info,
         abi_st(p, L, env_addr[i]);
     abi_st(p, L, 0);
     p += L;
+    uint8_t *auxv = p;
     for (int i = 0; i < naux; i++, p += 2 * L) {
         abi_st(p, L, aux[i][0]);
         abi_st(p + L, L, aux[i][1]);
     }
+    procfs_set_auxv(auxv, (size_t)(p - auxv));
     return true;
 }

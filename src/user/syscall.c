@@ -78,8 +78,10 @@ static int lookup(uint32_t nr)
 /* The ABI's name for call nr, "unknown" when it has none. */
 static const char *syscall_name(uint32_t nr)
 {
-    if (nr < user_abi->n_syscall_names && user_abi->syscall_names[nr])
-        return user_abi->syscall_names[nr];
+    uint32_t i = nr - user_abi->syscall_names_base;
+    if (nr >= user_abi->syscall_names_base && i < user_abi->n_syscall_names &&
+        user_abi->syscall_names[i])
+        return user_abi->syscall_names[i];
     return "unknown";
 }
 

@@ -5,7 +5,6 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/sendfile.h>
@@ -16,7 +15,9 @@
 #include <unistd.h>
 
 #include "user/signal.h"
+#include "user/procfs.h"
 #include "user/syscall.h"
+#include "user/syscall_event.h"
 #include "user/uaccess.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -26,14 +27,22 @@ int64_t sys_read(struct cpu_common *cpu, const uint64_t *a)
     void *p = user_ptr(a[1], a[2], true);
     if (!p)
         return -EFAULT;
-    return safe_syscall(SYS_read, (int)a[0], (long)p, a[2], 0, 0, 0);
+    long r = safe_syscall(SYS_read, (int)a[0], (long)p, a[2], 0, 0, 0);
+    if (r > 0 && user_signalfd_translated((int)a[0]))
+        user_signalfd_to_guest(p, r);
+    else if (r > 0 && user_abi->big_endian)
+        user_fd_trans_read((int)a[0], p, r);    /* syscall_event.h */
+    return r;
 }
 
 int64_t sys_write(struct cpu_common *cpu, const uint64_t *a)
 {
     void *p = user_ptr(a[1], a[2], false);
+    uint8_t tmp[8];
     if (!p)
         return -EFAULT;
+    if (user_abi->big_endian && user_fd_trans_write((int)a[0], p, a[2], tmp))
+        p = tmp;
     return safe_syscall(SYS_write, (int)a[0], (long)p, a[2], 0, 0, 0);
 }
 
@@ -92,6 +101,9 @@ int64_t sys_openat(struct cpu_common *cpu, const uint64_t *a)
 {
     PATH_OR_FAIL(path, a[1]);
     int flags = abi_bits_to_host(user_abi->open_flags, a[2]);
+    int64_t proc_fd;
+    if (procfs_open(cpu, path, flags, &proc_fd))   /* the guest's /proc */
+        return proc_fd;
     return sys_ret(openat((int)a[0], path, flags | O_LARGEFILE, (mode_t)a[3]));
 }
 
@@ -280,12 +292,6 @@ int64_t sys_sendfile64(struct cpu_common *cpu, const uint64_t *a)
     return r;
 }
 
-int64_t sys_eventfd2(struct cpu_common *cpu, const uint64_t *a)
-{
-    int flags = abi_bits_to_host(user_abi->open_flags, a[1]);
-    return sys_ret(eventfd((unsigned)a[0], flags & (O_CLOEXEC | O_NONBLOCK)));
-}
-
 /* ---- ioctl: terminal requests with struct conversion ---- */
 
 static int64_t termios_to_guest(const struct termios *t, uint64_t addr)
@@ -444,9 +450,9 @@ int64_t sys_ppoll(struct cpu_common *cpu, const uint64_t *a)
     }
     if (a[3]) {
         uint64_t mask;
-        if (a[4] != 8)
+        if (a[4] != user_sigset_size())
             return -EINVAL;
-        if (!get_user(a[3], 8, &mask))
+        if (!user_get_sigset(a[3], &mask))
             return -EFAULT;
         user_push_sigmask(mask);
     }
@@ -514,9 +520,9 @@ static int64_t do_select(const uint64_t *a, struct timespec *ts,
         if (!get_user(sigmask_arg, ABI_LONG, &ss) ||
             !get_user(sigmask_arg + ABI_LONG, ABI_LONG, &len))
             return -EFAULT;
-        if (ss && len != 8)
+        if (ss && len != user_sigset_size())
             return -EINVAL;
-        if (ss && !get_user(ss, 8, &mask))
+        if (ss && !user_get_sigset(ss, &mask))
             return -EFAULT;
         if (!ss)
             sigmask_arg = 0;

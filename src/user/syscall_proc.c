@@ -154,30 +154,45 @@ int64_t sys_sethostname(struct cpu_common *cpu, const uint64_t *a)
     return p ? sys_ret(sethostname(p, a[1])) : -EFAULT;
 }
 
-/* Resource numbers are the generic ones on ARM; RLIM_INFINITY is ~0 of
- * the guest's width. */
-static uint64_t rlim_to_guest(rlim_t v, int size)
+/* Resource numbers through the ABI's map (MIPS numbers NOFILE, AS, RSS,
+ * NPROC, MEMLOCK otherwise); RLIM_INFINITY is all ones of the guest's
+ * long (o32: 0x7fffffff) for getrlimit/setrlimit, of 64 bits for
+ * prlimit64. */
+static int rlimit_resource(uint64_t r)
 {
-    uint64_t max = size == 8 ? ~0ull : 0xffffffffull;
-    return v == RLIM_INFINITY || v > max ? max : v;
+    if (!user_abi->rlimit_map || r >= 16)
+        return (int)r;
+    return user_abi->rlimit_map[r];
 }
 
-static rlim_t rlim_to_host(uint64_t v, int size)
+static uint64_t long_infinity(void)
 {
-    uint64_t max = size == 8 ? ~0ull : 0xffffffffull;
-    return v == max ? RLIM_INFINITY : v;
+    if (user_abi->rlim_infinity)
+        return user_abi->rlim_infinity;
+    return ABI_LONG == 8 ? ~0ull : 0xffffffffull;
+}
+
+static uint64_t rlim_to_guest(rlim_t v, uint64_t inf)
+{
+    return v == RLIM_INFINITY || v > inf ? inf : v;
+}
+
+static rlim_t rlim_to_host(uint64_t v, uint64_t inf)
+{
+    return v >= inf ? RLIM_INFINITY : v;
 }
 
 static int64_t do_getrlimit(const uint64_t *a, int size)
 {
     struct rlimit rl;
-    if (getrlimit((int)a[0], &rl) < 0)
+    uint64_t inf = long_infinity();
+    if (getrlimit(rlimit_resource(a[0]), &rl) < 0)
         return -errno;
     uint8_t *g = user_ptr(a[1], 2 * size, true);
     if (!g)
         return -EFAULT;
-    abi_st(g, size, rlim_to_guest(rl.rlim_cur, size));
-    abi_st(g + size, size, rlim_to_guest(rl.rlim_max, size));
+    abi_st(g, size, rlim_to_guest(rl.rlim_cur, inf));
+    abi_st(g + size, size, rlim_to_guest(rl.rlim_max, inf));
     return 0;
 }
 
@@ -186,12 +201,13 @@ int64_t sys_ugetrlimit(struct cpu_common *cpu, const uint64_t *a) { return do_ge
 
 int64_t sys_setrlimit(struct cpu_common *cpu, const uint64_t *a)
 {
+    uint64_t inf = long_infinity();
     const uint8_t *g = user_ptr(a[1], 2 * ABI_LONG, false);
     if (!g)
         return -EFAULT;
-    struct rlimit rl = { rlim_to_host(abi_ld(g, ABI_LONG), ABI_LONG),
-                         rlim_to_host(abi_ld(g + ABI_LONG, ABI_LONG), ABI_LONG) };
-    return sys_ret(setrlimit((int)a[0], &rl));
+    struct rlimit rl = { rlim_to_host(abi_ld(g, ABI_LONG), inf),
+                         rlim_to_host(abi_ld(g + ABI_LONG, ABI_LONG), inf) };
+    return sys_ret(setrlimit(rlimit_resource(a[0]), &rl));
 }
 
 int64_t sys_prlimit64(struct cpu_common *cpu, const uint64_t *a)
@@ -201,18 +217,19 @@ int64_t sys_prlimit64(struct cpu_common *cpu, const uint64_t *a)
         const uint8_t *g = user_ptr(a[2], 16, false);
         if (!g)
             return -EFAULT;
-        nl.rlim_cur = rlim_to_host(abi_ld(g, 8), 8);
-        nl.rlim_max = rlim_to_host(abi_ld(g + 8, 8), 8);
+        nl.rlim_cur = rlim_to_host(abi_ld(g, 8), ~0ull);
+        nl.rlim_max = rlim_to_host(abi_ld(g + 8, 8), ~0ull);
     }
     /* The stack limit the guest sees is kemu's too; leave it alone. */
-    if (prlimit((pid_t)a[0], (int)a[1], a[2] ? &nl : NULL, a[3] ? &ol : NULL) < 0)
+    if (prlimit((pid_t)a[0], rlimit_resource(a[1]), a[2] ? &nl : NULL,
+                a[3] ? &ol : NULL) < 0)
         return -errno;
     if (a[3]) {
         uint8_t *g = user_ptr(a[3], 16, true);
         if (!g)
             return -EFAULT;
-        abi_st(g, 8, rlim_to_guest(ol.rlim_cur, 8));
-        abi_st(g + 8, 8, rlim_to_guest(ol.rlim_max, 8));
+        abi_st(g, 8, rlim_to_guest(ol.rlim_cur, ~0ull));
+        abi_st(g + 8, 8, rlim_to_guest(ol.rlim_max, ~0ull));
     }
     return 0;
 }
@@ -278,22 +295,16 @@ int64_t sys_waitid(struct cpu_common *cpu, const uint64_t *a)
     if (r < 0)
         return r;
     if (a[2]) {
-        /* siginfo for SIGCHLD: signo, errno, code, then pid, uid, status
-         * (ints at the same offsets on 32-bit guests). */
+        /* The SIGCHLD siginfo in the guest's layout (field order, union
+         * offset, signal numbers of killed children). */
         uint8_t *g = user_ptr(a[2], 128, true);
         if (!g)
             return -EFAULT;
         memset(g, 0, 128);
         if (si.si_pid) {
-            abi_st(g, 4, abi_signal_to_guest(si.si_signo));
-            abi_st(g + 4, 4, si.si_errno);
-            abi_st(g + 8, 4, si.si_code);
-            abi_st(g + 12, 4, si.si_pid);
-            abi_st(g + 16, 4, si.si_uid);
-            bool sig = si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED ||
-                       si.si_code == CLD_STOPPED || si.si_code == CLD_TRAPPED;
-            abi_st(g + 20, 4, sig ? abi_signal_to_guest(si.si_status)
-                                  : si.si_status);
+            struct user_siginfo u;
+            user_siginfo_from_host(&u, &si);
+            user_siginfo_to_guest(g, &u);
         }
     }
     if (a[4]) {
@@ -412,14 +423,22 @@ static int64_t do_fork(struct cpu_common *cpu, uint64_t flags, uint64_t newsp,
     fflush(stdout);
     /* A vfork child gets its own copy of memory: it may only exec or exit
      * by contract, and a copy behaves the same for either. */
+    /* Host signals stay blocked across fork, so that one sent to the
+     * child at once waits in the kernel until the child has dropped the
+     * parent's queue, instead of being queued and then dropped. */
+    user_block_all();
     pid_t pid = fork();
+    int saved = errno;
+    if (pid != 0)
+        user_unblock_mirror();
     if (pid < 0)
-        return -errno;
+        return -saved;
     if (pid == 0) {
         pid_t me = getpid();
         /* Pending signals are the parent's, not the child's. */
         user_self->nq = 0;
         user_self->signal_pending = 0;
+        user_unblock_mirror();
         user_self->tid = me;
         user_threads_after_fork(cpu);
         if (flags & CLONE_CHILD_SETTID)

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
@@ -29,7 +30,7 @@ int64_t sys_rt_sigaction(struct cpu_common *cpu, const uint64_t *a)
     int sig = (int)a[0];
     struct user_sigaction old, n;
 
-    if (sig <= 0 || sig > GUEST_NSIG || a[3] != 8)
+    if (sig <= 0 || sig > user_nsig() || a[3] != user_sigset_size())
         return -EINVAL;
     user_sigaction_get(sig, &old);
     if (a[1]) {
@@ -41,7 +42,7 @@ int64_t sys_rt_sigaction(struct cpu_common *cpu, const uint64_t *a)
         n.guest_flags = (uint32_t)get_field(g, L->flags);
         n.flags = abi_bits_to_host(user_abi->sa_flags, n.guest_flags);
         n.restorer = get_field(g, L->restorer);
-        n.mask = get_field(g, L->mask);
+        n.mask = user_sigset_load(g + L->mask.off);
         int r = user_sigaction_set(sig, &n);
         if (r < 0)
             return r;
@@ -54,30 +55,44 @@ int64_t sys_rt_sigaction(struct cpu_common *cpu, const uint64_t *a)
         put_field(g, L->handler, old.handler);
         put_field(g, L->flags, old.guest_flags);
         put_field(g, L->restorer, old.restorer);
-        put_field(g, L->mask, old.mask);
+        user_sigset_store(g + L->mask.off, old.mask);
     }
     return 0;
 }
 
+/* Signals 65..128 (MIPS) only live in sigmask_hi: set and read back. */
 int64_t sys_rt_sigprocmask(struct cpu_common *cpu, const uint64_t *a)
 {
-    uint64_t set = 0, old = user_self->sigmask, mask = old;
-    if (a[3] != 8)
+    struct user_thread *ts = user_self;
+    uint64_t set = 0, old = ts->sigmask, mask = old;
+    uint64_t set_hi = 0, old_hi = ts->sigmask_hi, mask_hi = old_hi;
+    uint32_t size = user_sigset_size();
+    if (a[3] != size)
         return -EINVAL;
     if (a[1]) {
-        if (!get_user(a[1], 8, &set))
+        const uint8_t *g = user_ptr(a[1], size, false);
+        if (!g)
             return -EFAULT;
+        set = user_sigset_load(g);
+        set_hi = user_sigset_load_hi(g);
         switch ((int)a[0]) {
-        case SIG_BLOCK: mask |= set; break;
-        case SIG_UNBLOCK: mask &= ~set; break;
-        case SIG_SETMASK: mask = set; break;
+        case SIG_BLOCK: mask |= set; mask_hi |= set_hi; break;
+        case SIG_UNBLOCK: mask &= ~set; mask_hi &= ~set_hi; break;
+        case SIG_SETMASK: mask = set; mask_hi = set_hi; break;
         default: return -EINVAL;
         }
     }
-    if (a[2] && !put_user(a[2], 8, old))
-        return -EFAULT;
-    if (a[1])
+    if (a[2]) {
+        uint8_t *g = user_ptr(a[2], size, true);
+        if (!g)
+            return -EFAULT;
+        user_sigset_store(g, old);
+        user_sigset_store_hi(g, old_hi);
+    }
+    if (a[1]) {
+        ts->sigmask_hi = mask_hi;
         user_set_sigmask(mask);
+    }
     return 0;
 }
 
@@ -85,7 +100,7 @@ int64_t sys_rt_sigpending(struct cpu_common *cpu, const uint64_t *a)
 {
     struct user_thread *ts = user_self;
     uint64_t hset = 0, pend;
-    if (a[1] != 8)
+    if (a[1] != user_sigset_size())
         return -EINVAL;
     if (syscall(SYS_rt_sigpending, &hset, 8) < 0)
         return -errno;
@@ -94,7 +109,7 @@ int64_t sys_rt_sigpending(struct cpu_common *cpu, const uint64_t *a)
     for (int i = 0; i < ts->nq; i++)
         pend |= sigbit(ts->q[i].signo);
     user_unblock_mirror();
-    return put_user(a[0], 8, pend & ts->sigmask) ? 0 : -EFAULT;
+    return user_put_sigset(a[0], pend & ts->sigmask) ? 0 : -EFAULT;
 }
 
 int64_t sys_sigaltstack(struct cpu_common *cpu, const uint64_t *a)
@@ -163,9 +178,9 @@ static int64_t suspend_with(uint64_t mask)
 int64_t sys_rt_sigsuspend(struct cpu_common *cpu, const uint64_t *a)
 {
     uint64_t mask;
-    if (a[1] != 8)
+    if (a[1] != user_sigset_size())
         return -EINVAL;
-    if (!get_user(a[0], 8, &mask))
+    if (!user_get_sigset(a[0], &mask))
         return -EFAULT;
     return suspend_with(mask);
 }
@@ -196,9 +211,9 @@ static int64_t do_sigtimedwait(const uint64_t *a, int tsize)
     uint8_t *ginfo = NULL;
     struct user_siginfo u;
 
-    if (a[3] != 8)
+    if (a[3] != user_sigset_size())
         return -EINVAL;
-    if (!get_user(a[0], 8, &set))
+    if (!user_get_sigset(a[0], &set))
         return -EFAULT;
     if (a[1] && !(ginfo = user_ptr(a[1], 128, true)))
         return -EFAULT;
@@ -308,23 +323,92 @@ int64_t sys_tkill(struct cpu_common *cpu, const uint64_t *a)
 
 /*
  * signalfd: a host signalfd on the translated mask.  The guest reads the
- * host's struct signalfd_siginfo, whose fixed-width fields every
- * little-endian ABI with the generic signal numbers shares.
+ * host's struct signalfd_siginfo, whose fixed-width layout every ABI
+ * shares; for guests with other signal numbers, si_codes or byte order
+ * (MIPS) kemu remembers the descriptors it created and read() converts
+ * the records (user_signalfd_to_guest).
  */
+#define SIGNALFD_TRACKED 4096
+static uint8_t signalfd_marks[SIGNALFD_TRACKED / 8];
+
+static bool signalfd_needs_translation(void)
+{
+    return user_abi->big_endian || user_abi->signal_map ||
+           user_abi->n_si_codes;
+}
+
+bool user_signalfd_translated(int fd)
+{
+    char path[64], link[64];
+
+    if (fd < 0 || fd >= SIGNALFD_TRACKED ||
+        !(signalfd_marks[fd / 8] & (1u << (fd % 8))))
+        return false;
+    /* The number may have been reused since: ask what it is now. */
+    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(path, link, sizeof(link) - 1);
+    if (n < 0)
+        return false;
+    link[n] = 0;
+    return strcmp(link, "anon_inode:[signalfd]") == 0;
+}
+
+/* struct signalfd_siginfo: ssi_signo, errno, code, pid, uid, fd, tid,
+ * band, overrun, trapno, status, int (u32/s32 at 0..44), ptr, utime,
+ * stime, addr (u64 at 48..72), addr_lsb (u16 at 80), syscall (s32 at
+ * 84), call_addr (u64 at 88), arch (u32 at 96); 128 bytes. */
+void user_signalfd_to_guest(void *buf, int64_t len)
+{
+    for (uint8_t *r = buf; len >= 128; r += 128, len -= 128) {
+        uint32_t w[12];
+        uint64_t d[4], call_addr;
+        uint16_t lsb;
+        uint32_t sc, arch;
+
+        memcpy(w, r, sizeof(w));
+        memcpy(d, r + 48, sizeof(d));
+        memcpy(&lsb, r + 80, 2);
+        memcpy(&sc, r + 84, 4);
+        memcpy(&call_addr, r + 88, 8);
+        memcpy(&arch, r + 96, 4);
+        int code = (int)w[2];
+        bool child_sig = w[0] == SIGCHLD &&
+            (code == CLD_KILLED || code == CLD_DUMPED ||
+             code == CLD_STOPPED || code == CLD_TRAPPED);
+        w[0] = abi_signal_to_guest((int)w[0]);
+        w[2] = (uint32_t)user_si_code_to_guest(code);
+        if (child_sig)
+            w[10] = abi_signal_to_guest((int)w[10]);
+        /* ssi_int is the kernel's si_int, the union's first int: on a
+         * big-endian 64-bit guest the high half of the pointer. */
+        if (user_abi->big_endian && ABI_LONG == 8)
+            w[11] = (uint32_t)(d[0] >> 32);
+        for (int i = 0; i < 12; i++)
+            abi_st(r + 4 * i, 4, w[i]);
+        for (int i = 0; i < 4; i++)
+            abi_st(r + 48 + 8 * i, 8, d[i]);
+        abi_st(r + 80, 2, lsb);
+        abi_st(r + 84, 4, sc);
+        abi_st(r + 88, 8, call_addr);
+        abi_st(r + 96, 4, arch);
+    }
+}
+
 static int64_t do_signalfd(int fd, uint64_t maskp, uint64_t size, int flags)
 {
     uint64_t mask, hmask;
-    if (size != 8)
+    if (size != user_sigset_size())
         return -EINVAL;
-    if (!get_user(maskp, 8, &mask))
+    if (!user_get_sigset(maskp, &mask))
         return -EFAULT;
-    if (user_abi->big_endian || user_abi->signal_map)
-        return -EINVAL;
     user_mask_to_host(mask, &hmask);
     int hflags = abi_bits_to_host(user_abi->open_flags, flags);
     if (hflags & ~(SFD_NONBLOCK | SFD_CLOEXEC))
         return -EINVAL;
-    return sys_ret(syscall(SYS_signalfd4, fd, &hmask, 8, hflags));
+    long r = syscall(SYS_signalfd4, fd, &hmask, 8, hflags);
+    if (r >= 0 && r < SIGNALFD_TRACKED && signalfd_needs_translation())
+        signalfd_marks[r / 8] |= 1u << (r % 8);
+    return sys_ret(r);
 }
 
 int64_t sys_signalfd4(struct cpu_common *cpu, const uint64_t *a)

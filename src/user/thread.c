@@ -90,6 +90,7 @@ int64_t user_clone_thread(struct cpu_common *parent, uint64_t flags,
 
     struct user_thread *ts = xcalloc(1, sizeof(*ts));
     ts->sigmask = user_self->sigmask;   /* the altstack is not inherited */
+    ts->sigmask_hi = user_self->sigmask_hi;
 
     struct clone_start cs = {
         .cpu = cpu, .ts = ts, .flags = flags, .ptid = ptid, .ctid = ctid,
@@ -148,16 +149,21 @@ static void release_robust_futex(uint64_t addr, int tid)
     uint32_t *w = user_ptr(addr, 4, true);
     if (!w || (addr & 3))
         return;
-    uint32_t cur = __atomic_load_n(w, __ATOMIC_RELAXED);
+    /* The word in the guest's byte order. */
+    bool be = user_abi->big_endian;
+    uint32_t cur = __atomic_load_n(w, __ATOMIC_RELAXED), v;
     for (;;) {
-        if ((cur & FUTEX_TID_MASK) != (uint32_t)tid)
+        v = be ? __builtin_bswap32(cur) : cur;
+        if ((v & FUTEX_TID_MASK) != (uint32_t)tid)
             return;
-        uint32_t nv = (cur & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+        uint32_t nv = (v & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+        if (be)
+            nv = __builtin_bswap32(nv);
         if (__atomic_compare_exchange_n(w, &cur, nv, false, __ATOMIC_SEQ_CST,
                                         __ATOMIC_RELAXED))
             break;
     }
-    if (cur & FUTEX_WAITERS)
+    if (v & FUTEX_WAITERS)
         host_futex(w, FUTEX_WAKE, 1, 0, NULL, 0);
 }
 
@@ -273,6 +279,15 @@ static int64_t do_futex(const uint64_t *a, int tsize)
         if (log_enabled(LOG_UNIMP))
             log_printf("futex: unsupported operation %d\n", cmd);
         return -ENOSYS;
+    }
+    /* The values compared with the futex word are numbers; the host
+     * compares them with the word in its own byte order. */
+    if (user_abi->big_endian) {
+        if (cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET ||
+            cmd == FUTEX_WAIT_REQUEUE_PI)
+            val = __builtin_bswap32(val);
+        if (cmd == FUTEX_CMP_REQUEUE || cmd == FUTEX_CMP_REQUEUE_PI)
+            val3 = __builtin_bswap32(val3);
     }
     if (cmd == FUTEX_REQUEUE || cmd == FUTEX_CMP_REQUEUE ||
         cmd == FUTEX_WAKE_OP || cmd == FUTEX_CMP_REQUEUE_PI ||

@@ -108,6 +108,36 @@ const char *user_sysroot_path(const char *path)
     return b;
 }
 
+const char *user_sysroot_path_follow(const char *path)
+{
+    static __thread char buf[PATH_MAX];
+    const char *root = user_state.sysroot;
+    const char *p = user_sysroot_path(path);
+    struct stat st;
+
+    if (p == path)
+        return path;
+    /* An absolute link inside the sysroot means a file of the sysroot,
+     * as it would with the sysroot as /. */
+    snprintf(buf, sizeof(buf), "%s", p);
+    for (int depth = 0; depth < 8; depth++) {
+        char t[PATH_MAX], nb[PATH_MAX];
+        if (lstat(buf, &st) != 0 || !S_ISLNK(st.st_mode))
+            break;
+        ssize_t k = readlink(buf, t, sizeof(t) - 1);
+        if (k <= 0)
+            break;
+        t[k] = 0;
+        if (t[0] != '/')
+            break;          /* relative: the host resolves it in place */
+        int n = snprintf(nb, sizeof(nb), "%s%s", root, t);
+        if (n <= 0 || n >= PATH_MAX || lstat(nb, &st) != 0)
+            break;
+        memcpy(buf, nb, (size_t)n + 1);
+    }
+    return buf;
+}
+
 const char *user_path(uint64_t addr, int *err)
 {
     const char *path = user_str(addr, 4096, err);

@@ -38,6 +38,9 @@ bool user_path_is_own_exe(const char *path);
  * the host's.  Returns path itself or a per-thread buffer (a few stay
  * valid at once, for calls with two paths). */
 const char *user_sysroot_path(const char *path);
+/* The same, following absolute symbolic links of the sysroot inside it
+ * (the program interpreter, e.g. mips64el's /lib64/ld.so.1). */
+const char *user_sysroot_path_follow(const char *path);
 const char *user_own_exe(void); /* real path of the guest program */
 
 /* In a syscall: read path argument `addr` into `var` or return -errno. */

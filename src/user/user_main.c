@@ -16,6 +16,7 @@
 #include "user/cpu_loop.h"
 #include "user/elfload.h"
 #include "user/options.h"
+#include "user/procfs.h"
 #include "user/signal.h"
 #include "user/stack.h"
 #include "user/syscall.h"
@@ -124,7 +125,7 @@ int user_main(const struct target_info *target, int argc, char **argv)
     if (!elf_load(o.program, user_abi, &info, err, sizeof(err)))
         fatal("%s", err);
     if (info.interp[0] &&
-        !elf_load_interp(user_sysroot_path(info.interp), user_abi, &info, err,
+        !elf_load_interp(user_sysroot_path_follow(info.interp), user_abi, &info, err,
                          sizeof(err)))
         fatal("%s", err);
     if (!o.cpu_model && user_abi->model_for_elf && target->cpu_set_model) {
@@ -133,6 +134,9 @@ int user_main(const struct target_info *target, int argc, char **argv)
             target->cpu_set_model(cpu, m);
     }
     user_brk_init(info.start_brk);
+    procfs_set_heap((info.start_brk + GUEST_PAGE_SIZE - 1) & GUEST_PAGE_MASK);
+    procfs_set_image(info.lowest & GUEST_PAGE_MASK,
+                     (info.start_brk + GUEST_PAGE_SIZE - 1) & GUEST_PAGE_MASK);
 
     int envc;
     char **envp = build_env(&o, &envc);

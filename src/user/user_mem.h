@@ -45,6 +45,9 @@ uint64_t user_brk(uint64_t new_brk);
  * from the mmap base), or (uint64_t)-1. */
 uint64_t user_mmap_find(uint64_t hint, uint64_t len);
 
+/* Is every page of [addr, addr+len) mapped (with any protection)? */
+bool user_range_mapped(uint64_t addr, uint64_t len);
+
 /* Is every page of [addr, addr+len) unmapped? */
 bool user_range_free(uint64_t addr, uint64_t len);
 

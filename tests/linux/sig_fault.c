@@ -1,8 +1,10 @@
 /*
  * Synchronous signals from guest faults delivered to handlers: SIGSEGV
  * (unmapped and read-only memory) with si_addr/si_code and the frame's
- * fault address, SIGILL with the PC, SIGTRAP from BKPT, recovery with
- * siglongjmp; the handler on an alternate stack after a stack overflow.
+ * fault address (where the frame has one), SIGILL with the PC, SIGTRAP
+ * from the breakpoint instruction, recovery with siglongjmp; the handler
+ * on an alternate stack after a stack overflow.  arch.h says what differs
+ * between CPUs.
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -14,6 +16,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "arch.h"
 #include "check.h"
 
 static sigjmp_buf env;
@@ -27,8 +30,10 @@ static void handler(int sig, siginfo_t *si, void *ucv)
     fault_sig = sig;
     fault_code = si->si_code;
     fault_addr = (uintptr_t)si->si_addr;
-    frame_fault = uc->uc_mcontext.fault_address;
-    frame_pc = uc->uc_mcontext.arm_pc;
+#ifdef FRAME_FAULT_ADDRESS
+    frame_fault = FRAME_FAULT_ADDRESS(uc);
+#endif
+    frame_pc = FRAME_PC(uc);
     char here;
     on_alt = (uintptr_t)&here >= (uintptr_t)altstack &&
              (uintptr_t)&here < (uintptr_t)altstack + sizeof(altstack);
@@ -74,7 +79,9 @@ int main(void)
     CHECK("segv signal", fault_sig, SIGSEGV);
     CHECK("segv si_addr", fault_addr, 0x1234);
     CHECK("segv si_code", fault_code, SEGV_MAPERR);
+#ifdef FRAME_FAULT_ADDRESS
     CHECK("segv frame fault_address", frame_fault, 0x1234);
+#endif
 
     /* write to a read-only page; the mask is restored by siglongjmp */
     char *ro = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -94,7 +101,7 @@ int main(void)
 
     /* undefined instruction: SIGILL at its address */
     if (sigsetjmp(env, 1) == 0) {
-        __asm__ volatile(".globl udf_insn\nudf_insn: .word 0xe7f000f0\n");
+        __asm__ volatile(".globl udf_insn\nudf_insn: " UNDEFINED_INSN "\n");
         CHECK_TRUE("no SIGILL?", 0);
     }
     CHECK("sigill signal", fault_sig, SIGILL);
@@ -102,13 +109,15 @@ int main(void)
     CHECK("sigill si_code", fault_code, ILL_ILLOPC);
     CHECK("sigill frame pc", frame_pc, (uintptr_t)udf_insn);
 
-    /* BKPT: SIGTRAP */
+    /* the breakpoint instruction: SIGTRAP */
     if (sigsetjmp(env, 1) == 0) {
-        __asm__ volatile(".globl bkpt_insn\nbkpt_insn: bkpt #0\n");
+        __asm__ volatile(".globl bkpt_insn\nbkpt_insn: " BREAKPOINT_INSN "\n");
         CHECK_TRUE("no SIGTRAP?", 0);
     }
     CHECK("sigtrap signal", fault_sig, SIGTRAP);
-    CHECK("sigtrap si_addr", fault_addr, (uintptr_t)bkpt_insn);
+    CHECK("sigtrap si_code", fault_code, TRAP_BRKPT);
+    CHECK("sigtrap si_addr", fault_addr, BREAKPOINT_SI_ADDR(bkpt_insn));
+    CHECK("sigtrap frame pc", frame_pc, (uintptr_t)bkpt_insn);
 
     /* stack overflow: the handler runs on the alternate stack */
     stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack), .ss_flags = 0 };

@@ -1,7 +1,8 @@
 /*
  * Signals between processes: SA_RESTART on a blocking read, EINTR without
- * it, SIGCHLD with its siginfo on child exit, wait statuses of children
- * killed by signals (SIGSEGV from a fault, SIGABRT, SIGTERM), signalfd.
+ * it, SIGCHLD with its siginfo on child exit, waitid's siginfo, wait
+ * statuses of children killed by signals (SIGSEGV from a fault, SIGABRT,
+ * SIGTERM, SIGTERM sent right after fork), signalfd.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -141,6 +142,19 @@ int main(void)
     CHECK("exit status", WEXITSTATUS(st), 7);
     signal(SIGCHLD, SIG_DFL);
 
+    /* waitid fills a siginfo in the guest's layout */
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0)
+        _exit(5);
+    siginfo_t wi;
+    memset(&wi, 0, sizeof(wi));
+    CHECK("waitid", waitid(P_PID, pid, &wi, WEXITED), 0);
+    CHECK("waitid si_signo", wi.si_signo, SIGCHLD);
+    CHECK("waitid si_code", wi.si_code, CLD_EXITED);
+    CHECK("waitid si_pid", wi.si_pid == pid, 1);
+    CHECK("waitid si_status", wi.si_status, 5);
+
     /* wait statuses of children killed by signals */
     st = child_status(do_segv);
     CHECK("segv child signaled", WIFSIGNALED(st), 1);
@@ -149,6 +163,21 @@ int main(void)
     CHECK("abort child signal", WIFSIGNALED(st) ? WTERMSIG(st) : 0, SIGABRT);
     st = child_status(do_term);
     CHECK("term child signal", WIFSIGNALED(st) ? WTERMSIG(st) : 0, SIGTERM);
+
+    /* a signal sent right after fork is not lost in the child */
+    int killed = 0;
+    for (int i = 0; i < 5; i++) {
+        fflush(stdout);
+        pid = fork();
+        if (pid == 0) {
+            sleep(3);
+            _exit(0);
+        }
+        kill(pid, SIGTERM);
+        waitpid(pid, &st, 0);
+        killed += WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM;
+    }
+    CHECK("SIGTERM right after fork", killed, 5);
 
     /* signalfd */
     sigemptyset(&s);

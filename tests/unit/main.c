@@ -43,6 +43,8 @@ int main(int argc, char **argv)
     test_target_setup(2u << 20);
     test_ops();
     test_exec();
+    test_jcache();
+    test_lowering();
     test_opt();
     if (results)
         fclose(results);

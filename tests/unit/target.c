@@ -10,6 +10,8 @@
  *   ST    mem32[r[b]] = r[a]         JR    pc = r[a] (computed jump)
  *   STOP  raise EXCP_STOP            CHK   helper raises if r[a] == 0
  *   MOVHI r[a] |= (b | c << 8) << 16 STB   mem8[r[b]] = r[a]
+ *   MODE  mode = r[a] & 1, continue at pc + 4 through the jump cache
+ * In mode 1, ADDI adds 16 times its immediate: the mode is the TB flags.
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -51,6 +53,14 @@ static void t_get_tb_key(struct cpu_common *cpu, uint64_t *pc,
     struct tcpu *t = (struct tcpu *)cpu;
     *pc = t->pc;
     *flags = t->mode;
+}
+
+/* The same key in IR: generated code probes the jump cache inline. */
+static void t_gen_tb_key(struct ir_ctx *c, ir_t *pc, ir_t *flags)
+{
+    *flags = ir_new_i32(c);
+    ir_ld_env(c, *flags, offsetof(struct tcpu, mode), MO_32);
+    *pc = g_pc;
 }
 
 static void t_restore(struct cpu_common *cpu, const uint64_t d[IR_INSN_WORDS])
@@ -95,7 +105,8 @@ static bool emit_insn(struct ir_ctx *c, uint32_t pc, const uint8_t *in)
         ir_movi(c, g_r[a], b | cc << 8);
         return false;
     case BC_ADDI:
-        ir_addi(c, g_r[a], g_r[a], (uint32_t)(int8_t)b);
+        ir_addi(c, g_r[a], g_r[a],
+                (uint32_t)(int8_t)b * ((c->flags & 1) ? 16u : 1u));
         return false;
     case BC_ADD:
         ir_add(c, g_r[a], g_r[b & 7], g_r[cc & 7]);
@@ -133,6 +144,14 @@ static bool emit_insn(struct ir_ctx *c, uint32_t pc, const uint8_t *in)
     case BC_STOP:
         ir_raise(c, EXCP_STOP);
         return true;
+    case BC_MODE: {
+        ir_t m = ir_new_i32(c);
+        ir_andi(c, m, g_r[a], 1);
+        ir_st_env(c, m, offsetof(struct tcpu, mode), MO_32);
+        ir_movi(c, g_pc, pc + 4);
+        ir_lookup_and_goto(c);
+        return true;
+    }
     case BC_CHK:
         ir_call1(c, &helper_chk, IR_NONE, g_r[a]);
         return false;
@@ -199,6 +218,7 @@ static const struct target_info test_target = {
     .init_globals = t_init_globals,
     .cpu_reset = t_reset,
     .get_tb_key = t_get_tb_key,
+    .gen_tb_key = t_gen_tb_key,
     .translate = t_translate,
     .restore_state = t_restore,
     .set_pc = t_set_pc,

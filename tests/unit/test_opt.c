@@ -352,8 +352,91 @@ static void test_removals(void)
     CHECK(ir_verify(c) == NULL, "verify: %s", ir_verify(c));
 }
 
+/* After "mov g, t", later reads of the local t read g while both hold
+ * the value; not across a write of g, a label or a call. */
+static int reads_of(ir_t t, int from, int to)
+{
+    int n = 0;
+    for (int i = from; i < to && i < ctx.nops; i++) {
+        const struct ir_op *op = &ctx.ops[i];
+        int nout = ir_op_defs[op->opc].nout, nin = ir_op_defs[op->opc].nin;
+        for (int k = nout; k < nout + nin; k++)
+            n += op->args[k] == t;
+    }
+    return n;
+}
+
+static void test_global_copies(void)
+{
+    struct ir_ctx *c = &ctx;
+    ir_ctx_init(c, &engine_globals);
+    ir_insn_start(c, 0x1000, 0);
+    ir_t t = ir_new_i32(c), u = ir_new_i32(c);
+    ir_guest_ld(c, t, g_r[3], MO_32);
+    ir_mov(c, g_r[1], t);
+    ir_add(c, g_r[2], t, t);              /* reads r1 now */
+    ir_guest_st(c, g_r[2], g_r[3], MO_32); /* may fault: r1 stays */
+    ir_mov(c, g_r[1], g_r[4]);            /* r1 changes: t stays t after */
+    ir_add(c, u, t, g_r[2]);
+    ir_guest_st(c, u, g_r[3], MO_32);
+    ir_exit_tb(c, IR_EXIT_NOCHAIN);
+    ir_optimize(c);
+    CHECK(ir_verify(c) == NULL, "verify: %s", ir_verify(c));
+    int add1 = -1, add2 = -1;
+    for (int i = 0; i < c->nops; i++)
+        if (c->ops[i].opc == IR_OP_add)
+            add1 < 0 ? (add1 = i) : (add2 = i);
+    CHECK(add1 >= 0 && add2 > add1, "adds not found");
+    if (add1 >= 0 && add2 > add1) {
+        CHECK(c->ops[add1].args[1] == g_r[1] && c->ops[add1].args[2] == g_r[1],
+              "first add does not read r1");
+        CHECK(c->ops[add2].args[1] == t, "second add must still read t");
+    }
+    CHECK(reads_of(t, 0, c->nops) == 2, "t read %d times",
+          reads_of(t, 0, c->nops));
+
+}
+
+/* Comparisons decided by their operands alone fold away. */
+static void test_cond_identities(void)
+{
+    struct ir_ctx *c = &ctx;
+    ir_ctx_init(c, &engine_globals);
+    ir_insn_start(c, 0x1000, 0);
+    ir_t zero = ir_const_i32(c, 0);
+    ir_setcond(c, IR_COND_GEU, g_r[1], g_r[0], zero);   /* 1 */
+    ir_setcond(c, IR_COND_LTU, g_r[2], g_r[0], zero);   /* 0 */
+    ir_setcond(c, IR_COND_LE, g_r[3], g_r[0], g_r[0]);  /* 1 */
+    ir_setcond(c, IR_COND_GTU, g_r[4], g_r[0], g_r[0]); /* 0 */
+    ir_setcond(c, IR_COND_LT, g_r[5], g_r[0], zero);    /* stays */
+    ir_label l = ir_new_label(c);
+    ir_brcond(c, IR_COND_LTU, g_r[0], zero, l);         /* never */
+    ir_movi(c, g_r[6], 7);
+    ir_set_label(c, l);
+    ir_exit_tb(c, IR_EXIT_NOCHAIN);
+    ir_optimize(c);
+    CHECK(ir_verify(c) == NULL, "verify: %s", ir_verify(c));
+    CHECK(count_ops(IR_OP_setcond) == 1, "setconds left: %d",
+          count_ops(IR_OP_setcond));
+    CHECK(count_ops(IR_OP_brcond) == 0, "brcond ltu 0 not removed");
+    static const int want[] = { -1, 1, 0, 1, 0, -1, 7 };
+    for (int i = 0; i < c->nops; i++) {
+        const struct ir_op *op = &c->ops[i];
+        if (op->opc != IR_OP_mov)
+            continue;
+        for (int r = 1; r <= 6; r++)
+            if (op->args[0] == g_r[r])
+                CHECK(want[r] >= 0 &&
+                          c->temps[op->args[1]].kind == IR_TEMP_CONST &&
+                          c->temps[op->args[1]].val == (uint64_t)want[r],
+                      "r%d not folded to %d", r, want[r]);
+    }
+}
+
 void test_opt(void)
 {
     unit_run("opt-equivalence", test_equivalence);
     unit_run("opt-removals", test_removals);
+    unit_run("opt-global-copies", test_global_copies);
+    unit_run("opt-cond-identities", test_cond_identities);
 }

@@ -62,7 +62,7 @@ int run_ir(void (*fn)(struct ir_ctx *c));
 /* Bytecode assembly. */
 enum {
     BC_MOVI = 1, BC_ADDI, BC_ADD, BC_BNE, BC_B, BC_LD, BC_ST, BC_JR, BC_STOP,
-    BC_CHK, BC_MOVHI, BC_STB,
+    BC_CHK, BC_MOVHI, BC_STB, BC_MODE,
 };
 void bc_put(uint32_t addr, uint8_t op, uint8_t a, uint8_t b, uint8_t c);
 void bc_movi32(uint32_t addr, uint8_t r, uint32_t v); /* 2 insns */
@@ -70,6 +70,8 @@ void bc_movi32(uint32_t addr, uint8_t r, uint32_t v); /* 2 insns */
 void test_ops(void);
 void test_exec(void);
 void test_opt(void);
+void test_jcache(void);
+void test_lowering(void);
 void unit_run(const char *name, void (*fn)(void));
 
 #endif

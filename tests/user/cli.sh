@@ -117,5 +117,18 @@ run "$progs/wild"
 [ "$status" = 139 ]
 check $? wild-jump "expected status 139 (SIGSEGV)"
 
+# Only 0, 1 and 2 inherited (Python's subprocess closes the rest): the
+# guest sees those three and nothing of kemu's own (the code buffer), so
+# its first open() gets 3.
+for engine in "" "--engine interp"; do
+    # shellcheck disable=SC2086
+    out=$(/usr/bin/python3 -c 'import subprocess, sys
+sys.exit(subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL).returncode)' \
+        $emu $engine "$progs/fds" 2>"$work/err")
+    status=$?; err=$(cat "$work/err")
+    [ "$status" = 0 ] && [ "$out" = "$(printf 'open: 0 1 2\nnext: 3')" ]
+    check $? "guest-fds${engine:+-interp}" "expected only 0 1 2 open and 3 next"
+done
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -27,7 +27,6 @@ static uint8_t *buf_rw, *buf_rx;   /* the two views */
 static size_t buf_size;
 static size_t buf_used;            /* bytes committed */
 static size_t buf_tb_start;        /* first byte after the trampoline */
-static int buf_fd = -1;
 uintptr_t cg_epilogue_rx;
 
 typedef uintptr_t (*cg_enter_fn)(struct cpu_common *cpu, const void *code);
@@ -47,15 +46,18 @@ static void map_buffer(size_t size)
     buf_size = size;
     /* perf resolves /tmp/perf-PID.map symbols only in anonymous memory:
      * -perfmap takes the single-mapping form. */
-    buf_fd = engine_opts.perfmap ? -1 : memfd_create("kemu-code", MFD_CLOEXEC);
-    if (buf_fd >= 0 && ftruncate(buf_fd, (off_t)size) == 0) {
+    int fd = engine_opts.perfmap ? -1 : memfd_create("kemu-code", MFD_CLOEXEC);
+    if (fd >= 0 && ftruncate(fd, (off_t)size) == 0) {
         void *rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED,
-                        buf_fd, 0);
+                        fd, 0);
         void *rx = mmap(NULL, size, PROT_READ | PROT_EXEC, MAP_SHARED,
-                        buf_fd, 0);
+                        fd, 0);
         if (rw != MAP_FAILED && rx != MAP_FAILED) {
             buf_rw = rw;
             buf_rx = rx;
+            /* The mappings keep the memory; the descriptor would only
+             * take a number from the guest's descriptor space. */
+            close(fd);
             return;
         }
         if (rw != MAP_FAILED)
@@ -63,9 +65,8 @@ static void map_buffer(size_t size)
         if (rx != MAP_FAILED)
             munmap(rx, size);
     }
-    if (buf_fd >= 0)
-        close(buf_fd);
-    buf_fd = -1;
+    if (fd >= 0)
+        close(fd);
     void *p = mmap(NULL, size, PROT_READ | PROT_WRITE | PROT_EXEC,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
@@ -114,9 +115,6 @@ static void atfork_child(void)
     if (buf_rw != buf_rx)
         munmap(buf_rx, buf_size);
     munmap(buf_rw, buf_size);
-    if (buf_fd >= 0)
-        close(buf_fd);
-    buf_fd = -1;
     ntbs = 0;
     map_buffer(buf_size);
     gen_trampoline();
@@ -145,10 +143,10 @@ void cg_flush(void)
         return;
     buf_used = buf_tb_start;
     ntbs = 0;
-    /* Give the pages back to the host. */
-    if (buf_fd >= 0)
-        fallocate(buf_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
-                  (off_t)buf_tb_start, (off_t)(buf_size - buf_tb_start));
+    /* Give the pages back to the host (MADV_REMOVE frees the memfd's
+     * pages behind both views, as a hole punched in the file would). */
+    if (buf_rw != buf_rx)
+        madvise(buf_rw + buf_tb_start, buf_size - buf_tb_start, MADV_REMOVE);
     else
         madvise(buf_rw + buf_tb_start, buf_size - buf_tb_start,
                 MADV_DONTNEED);

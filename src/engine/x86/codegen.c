@@ -59,13 +59,31 @@ struct cgs {
     int8_t treg[IR_MAX_TEMPS];     /* register of each temp, or -1 */
     uint8_t tdirty[IR_MAX_TEMPS];
     uint16_t last_use[IR_MAX_TEMPS];
+    /* The host flags are those of "cmp flags_a, flags_b" while the code
+     * pointer is still flags_at (set by a sub; nothing emitted since). */
+    uint8_t *flags_at;
+    ir_t flags_a, flags_b;
     uint8_t *label_at[IR_MAX_LABELS];
+    uint16_t label_pos[IR_MAX_LABELS]; /* op index of each set_label */
     /* Register contents every branch to a label agrees on (after the
      * branch's sync all of them equal their homes): kept at the label. */
     int16_t label_regs[IR_MAX_LABELS][NREGS];
     uint8_t label_seen[IR_MAX_LABELS];
+    /* Labels targeted by exactly one branch keep dirty values across it:
+     * the branch's register state and dirty registers are recorded, and
+     * at the label what the fall-through path does not share is written
+     * home on each side (on the taken side by a stub after the TB). */
+    uint8_t label_nbranch[IR_MAX_LABELS];   /* saturates at 2 */
+    uint32_t label_dirty[IR_MAX_LABELS];    /* dirty registers at the branch */
+    uint16_t label_fix[IR_MAX_LABELS];      /* the branch's fix[] entry */
+    int nstub;
+    struct {
+        uint16_t fix;
+        uint8_t n;
+        struct { int16_t t; int8_t r; } st[NREGS];
+    } stub[IR_MAX_LABELS];
     int nfix;
-    struct { uint8_t *disp; uint16_t label; } fix[IR_MAX_OPS];
+    struct { uint8_t *disp; uint16_t label; uint8_t *to; } fix[IR_MAX_OPS];
     int nexit_fix;
     uint8_t *exit_fix[4];
 };
@@ -308,9 +326,30 @@ static void sync_all(struct cgs *s)
     }
 }
 
-/* A branch to label l leaves with the current (synced) registers. */
+/* Before a branch to label l: write home the dirty globals and the locals
+ * read at or after the label (branches only go forward, so a local whose
+ * last reader comes before the label is dead on the taken path; on the
+ * fall-through path it stays in its register). */
+static void sync_for_label(struct cgs *s, unsigned l)
+{
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0 && s->tdirty[t] &&
+            (is_global(s, (ir_t)t) || s->last_use[t] >= s->label_pos[l])) {
+            store_home(s, (ir_t)t, r);
+            s->tdirty[t] = 0;
+        }
+    }
+}
+
+/* A branch to label l leaves with the current registers. */
 static void note_branch(struct cgs *s, unsigned l)
 {
+    uint32_t dirty = 0;
+    for (int r = 0; r < NREGS; r++)
+        if (s->rtemp[r] >= 0 && s->tdirty[s->rtemp[r]])
+            dirty |= 1u << r;
+    s->label_dirty[l] = dirty;
     for (int r = 0; r < NREGS; r++) {
         if (!s->label_seen[l])
             s->label_regs[l][r] = s->rtemp[r];
@@ -329,6 +368,61 @@ static void merge_at_label(struct cgs *s, unsigned l)
         if (s->rtemp[r] >= 0 && s->label_seen[l] &&
             s->label_regs[l][r] != s->rtemp[r])
             unbind_reg(s, r);
+}
+
+/* Needed at or after the label being lowered (the current op). */
+static bool needed_at_label(struct cgs *s, ir_t t)
+{
+    return is_global(s, t) || s->last_use[t] > s->cur;
+}
+
+/*
+ * Label l with its one branch (not synced): a register keeps its temp
+ * when both sides have that temp in it (dirty when either side's is).
+ * Other dirty values still needed are written home: on the fall-through
+ * side here, on the taken side by a stub the branch is redirected to.
+ */
+static void merge_single(struct cgs *s, unsigned l)
+{
+    int n = 0;
+    /* A temp in another register on the fall-through side moves to the
+     * taken side's register (whose occupant goes home), so it is kept. */
+    for (int r = 0; r < NREGS; r++) {
+        int tb = s->label_regs[l][r];
+        if (tb < 0 || s->treg[tb] < 0 || s->treg[tb] == r)
+            continue;
+        int from = s->treg[tb];
+        bool d = s->tdirty[tb];
+        if (s->rtemp[r] >= 0) {
+            writeback(s, (ir_t)s->rtemp[r], false);
+            unbind_reg(s, r);
+        }
+        e_mov_rr(&s->e, is64(s, (ir_t)tb), r, from);
+        unbind_reg(s, from);
+        bind(s, (ir_t)tb, r, d);
+    }
+    for (int r = 0; r < NREGS; r++) {
+        int tf = s->rtemp[r], tb = s->label_regs[l][r];
+        bool db = (s->label_dirty[l] >> r) & 1;
+        if (tf >= 0 && tf == tb) {
+            s->tdirty[tf] |= db;
+            continue;
+        }
+        if (tf >= 0) {
+            writeback(s, (ir_t)tf, false);
+            unbind_reg(s, r);
+        }
+        if (tb >= 0 && db && needed_at_label(s, (ir_t)tb)) {
+            s->stub[s->nstub].st[n].t = (int16_t)tb;
+            s->stub[s->nstub].st[n].r = (int8_t)r;
+            n++;
+        }
+    }
+    if (n) {
+        s->stub[s->nstub].fix = s->label_fix[l];
+        s->stub[s->nstub].n = (uint8_t)n;
+        s->nstub++;
+    }
 }
 
 static void drop_globals(struct cgs *s)
@@ -528,6 +622,9 @@ static void emit_cmp(struct cgs *s, unsigned cond, bool w64, int ra, int rb,
         }
     } else if (rb >= 0) {
         e_arith_rr(&s->e, ARITH_CMP, w64, ra, rb);
+    } else if (bimm == 0) {
+        /* Same flags as cmp ra, 0 (CF = OF = 0), shorter. */
+        e_rr(&s->e, OPC_TESTL | w, ra, ra);
     } else {
         e_arith_ri(&s->e, ARITH_CMP, w64, ra, (int32_t)bimm);
     }
@@ -541,6 +638,63 @@ static int cmp_inputs(struct cgs *s, ir_t a, ir_t b, int *ra)
     if (imm_ok(s, b, w64))
         return -1;
     return in_reg(s, b, 0);
+}
+
+/*
+ * "shl t, x, 1..3" directly followed by "add d, y, t" (or t, y), t read
+ * nowhere else: one "lea d, [y + x * scale]" (at the op's width, so an
+ * i32 sum wraps).  Array indexing with a scaled register, as in ARM's
+ * [rn, rm, lsl #2], comes out like this.  Lowered as the add: s->cur moves
+ * to it, and gen_op's caller then continues after it.
+ */
+static bool try_scaled_add(struct cgs *s, const struct ir_op *op)
+{
+    ir_t t = op->args[0], x = op->args[1];
+    uint64_t n = cval(s, op->args[2]);
+    if (n < 1 || n > 3 || s->cur + 1 >= s->c->nops || is_global(s, t) ||
+        s->last_use[t] != s->cur + 1)
+        return false;
+    const struct ir_op *nx = &s->c->ops[s->cur + 1];
+    if (nx->opc != IR_OP_add || nx->type != op->type ||
+        (nx->args[1] == t) == (nx->args[2] == t))
+        return false;
+    ir_t d = nx->args[0], y = nx->args[1] == t ? nx->args[2] : nx->args[1];
+    if (is_const(s, y) || d == t)
+        return false;
+    s->cur++;
+    int rx = in_reg(s, x, 0), ry = in_reg(s, y, 0);
+    int rd = alloc_reg(s, 0);
+    e_rm_scaled(&s->e, OPC_LEA | (op->type == IR_I64 ? P_REXW : 0), rd, ry,
+                rx, (unsigned)n);
+    set_out(s, d, rd);
+    free_dead(s, nx, 1, 2);
+    return true;
+}
+
+/* x and y are the same value: one temp, or equal constants. */
+static bool same_value(struct cgs *s, ir_t x, ir_t y)
+{
+    return x == y || (is_const(s, x) && is_const(s, y) &&
+                      cval(s, x) == cval(s, y) && is64(s, x) == is64(s, y));
+}
+
+/* The next op is a setcond comparing a with b (not a bit test). */
+static bool next_compares(struct cgs *s, ir_t a, ir_t b)
+{
+    if (s->cur + 1 >= s->c->nops)
+        return false;
+    const struct ir_op *nx = &s->c->ops[s->cur + 1];
+    return nx->opc == IR_OP_setcond && nx->args[1] == a &&
+           same_value(s, nx->args[2], b) && nx->cond != IR_COND_TSTEQ &&
+           nx->cond != IR_COND_TSTNE && nx->cond != IR_COND_ALWAYS &&
+           nx->cond != IR_COND_NEVER;
+}
+
+static void note_flags(struct cgs *s, ir_t a, ir_t b)
+{
+    s->flags_at = s->e.p;
+    s->flags_a = a;
+    s->flags_b = b;
 }
 
 static void gen_binop(struct cgs *s, const struct ir_op *op)
@@ -565,6 +719,8 @@ static void gen_binop(struct cgs *s, const struct ir_op *op)
             [IR_OP_shl] = SHIFT_SHL, [IR_OP_shr] = SHIFT_SHR,
             [IR_OP_sar] = SHIFT_SAR, [IR_OP_rotl] = SHIFT_ROL,
             [IR_OP_rotr] = SHIFT_ROR };
+        if (op->opc == IR_OP_shl && is_const(s, b) && try_scaled_add(s, op))
+            return;
         if (is_const(s, b)) {
             int ra = in_reg(s, a, 0);
             int rd = pick_dest(s, d, a, ra);
@@ -610,6 +766,13 @@ static void gen_binop(struct cgs *s, const struct ir_op *op)
                 e_mov_rr(&s->e, w64, rd, ra);
                 e_arith_ri(&s->e, op->opc == IR_OP_sub ? ARITH_SUB : ARITH_ADD,
                            w64, rd, imm);
+            } else if (op->opc == IR_OP_sub && rd != ra &&
+                       next_compares(s, a, b)) {
+                /* A setcond on the same operands follows: keep the
+                 * flags of the subtraction for it. */
+                e_mov_rr(&s->e, w64, rd, ra);
+                e_arith_ri(&s->e, ARITH_SUB, w64, rd, imm);
+                note_flags(s, a, b);
             } else if (rd == ra) {
                 if (v)
                     e_arith_ri(&s->e, ARITH_ADD, w64, rd, (int32_t)v);
@@ -633,6 +796,7 @@ static void gen_binop(struct cgs *s, const struct ir_op *op)
             } else {
                 e_mov_rr(&s->e, w64, rd, ra);
                 e_arith_rr(&s->e, ARITH_SUB, w64, rd, rb);
+                note_flags(s, a, b);
             }
         }
         break;
@@ -819,8 +983,14 @@ static void gen_setcond(struct cgs *s, const struct ir_op *op)
         return;
     }
     int ra, rb = cmp_inputs(s, a, b, &ra);
+    /* Right after "sub x, a, b" the host flags already compare a with b
+     * (allocating rd below emits at most moves). */
+    bool have = s->e.p == s->flags_at && s->flags_a == a &&
+                same_value(s, s->flags_b, b) && op->cond != IR_COND_TSTEQ &&
+                op->cond != IR_COND_TSTNE;
     int rd = alloc_reg(s, 0);
-    emit_cmp(s, op->cond, is64(s, a), ra, rb, rb < 0 ? cval(s, b) : 0);
+    if (!have)
+        emit_cmp(s, op->cond, is64(s, a), ra, rb, rb < 0 ? cval(s, b) : 0);
     e_rr(&s->e, OPC_SETCC | jcc_of[op->cond], 0, rd);
     e_rr(&s->e, OPC_MOVZBL | P_BYTERM, rd, rd);
     set_out(s, d, rd);
@@ -913,6 +1083,13 @@ static void gen_mov(struct cgs *s, const struct ir_op *op)
         return;
     }
     ra = in_reg(s, a, 0);
+    if (is_global(s, d) && s->last_use[d] <= s->cur) {
+        /* The TB does not read d again: store it now instead of copying
+         * it into a register of its own to store later. */
+        unbind_temp(s, d);
+        store_home(s, d, ra);
+        return;
+    }
     int rd = s->treg[d] >= 0 ? s->treg[d] : alloc_reg(s, 0);
     s->locked |= 1u << rd;
     e_mov_rr(&s->e, w64, rd, ra);
@@ -1150,30 +1327,36 @@ static void gen_atomic(struct cgs *s, const struct ir_op *op)
 static void gen_branch(struct cgs *s, const struct ir_op *op)
 {
     int cc = -1;
+    bool single = s->label_nbranch[op->aux] == 1;
     if (op->opc == IR_OP_brcond) {
         if (op->cond == IR_COND_NEVER)
             return;
         if (op->cond != IR_COND_ALWAYS) {
             ir_t a = op->args[0], b = op->args[1];
             int ra, rb = cmp_inputs(s, a, b, &ra);
-            sync_all(s);
+            if (!single)
+                sync_for_label(s, op->aux);
             emit_cmp(s, op->cond, is64(s, a), ra, rb,
                      rb < 0 ? cval(s, b) : 0);
             cc = jcc_of[op->cond];
         }
     }
-    if (cc < 0)
-        sync_all(s);
+    if (cc < 0 && !single)
+        sync_for_label(s, op->aux);
     note_branch(s, op->aux);
     uint8_t *disp = cc < 0 ? e_jmp32(&s->e) : e_jcc32(&s->e, cc);
+    s->label_fix[op->aux] = (uint16_t)s->nfix;
     s->fix[s->nfix].disp = disp;
     s->fix[s->nfix].label = (uint16_t)op->aux;
+    s->fix[s->nfix].to = NULL;
     s->nfix++;
 }
 
 static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
 {
-    sync_all(s);
+    /* Leaving the TB: only globals matter (a local read after a later
+     * label was written home by the branches to that label). */
+    sync_globals(s);
     /* jmp rel32 with its displacement 4-byte aligned, so that patching it
      * is one atomic store.  Unchained it jumps to the next instruction. */
     while (((uintptr_t)s->e.p + 1) & 3)
@@ -1182,9 +1365,58 @@ static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
     s->tb->jmp_off[op->aux & 1] = (uint32_t)(d - s->e.start);
 }
 
+/*
+ * lookup_key (directly before lookup_and_goto): probe the CPU's jump cache
+ * inline.  Hash the PC as tb_jmp_cache_hash does, compare the entry's pc
+ * (stored inverted) and key (flags | cflags << 32) with the computed ones and jump to its
+ * code; on a miss fall through to lookup_and_goto's helper call, which
+ * also fills the entry.  exit_request is checked by the next TB's entry.
+ * Invalidation empties entries (tb.c), so no invalid TB is found here.
+ */
+_Static_assert(sizeof(struct tb_jmp_cache_entry) == 32 &&
+               offsetof(struct tb_jmp_cache_entry, pc_inv) == 0 &&
+               offsetof(struct tb_jmp_cache_entry, key) == 8 &&
+               offsetof(struct tb_jmp_cache_entry, tc) == 16,
+               "the probe below knows the jump cache entry layout");
+
+static void gen_lookup_key(struct cgs *s, const struct ir_op *op)
+{
+    if (s->tb->cflags & CF_NO_CHAIN)
+        return;
+    ir_t pc = op->args[0], fl = op->args[1];
+    int rp = in_reg(s, pc, 0), rf = in_reg(s, fl, 0);
+    sync_globals(s);
+    int rt = alloc_reg(s, 0);
+    e_mov_rr(&s->e, true, SCRATCH, rp);
+    e_shift_ri(&s->e, SHIFT_SHR, true, SCRATCH, 1);
+    e_mov_rr(&s->e, true, rt, rp);
+    e_shift_ri(&s->e, SHIFT_SHR, true, rt, TB_JMP_CACHE_BITS + 1);
+    e_arith_rr(&s->e, ARITH_XOR, false, SCRATCH, rt);
+    e_arith_ri(&s->e, ARITH_AND, false, SCRATCH, TB_JMP_CACHE_SIZE - 1);
+    e_shift_ri(&s->e, SHIFT_SHL, false, SCRATCH, 5);
+    e_rm(&s->e, OPC_ADD_GvEv | P_REXW, SCRATCH, RBP, -1,
+         (int32_t)offsetof(struct cpu_common, jmp_cache));
+    e_mov_rr(&s->e, true, rt, rp);
+    e_rr(&s->e, OPC_GRP3_Ev | P_REXW, EXT3_NOT, rt);
+    e_rm(&s->e, (ARITH_CMP << 3 | 1) | P_REXW, rt, SCRATCH, -1, 0);
+    uint8_t *miss1 = e_jcc32(&s->e, JCC_NE);
+    int rk = rf;
+    if (s->tb->cflags) {
+        e_movi(&s->e, rt, (uint64_t)s->tb->cflags << 32, true);
+        e_arith_rr(&s->e, ARITH_OR, true, rt, rf);
+        rk = rt;
+    }
+    e_rm(&s->e, (ARITH_CMP << 3 | 1) | P_REXW, rk, SCRATCH, -1, 8);
+    uint8_t *miss2 = e_jcc32(&s->e, JCC_NE);
+    e_rm(&s->e, 0xff, 4, SCRATCH, -1, 16); /* jmp [entry.tc] */
+    e_patch32(miss1, s->e.p);
+    e_patch32(miss2, s->e.p);
+    unbind_reg(s, rt);
+}
+
 static void gen_lookup_and_goto(struct cgs *s)
 {
-    sync_all(s);
+    sync_globals(s);
     e_movi(&s->e, RSI, (uintptr_t)s->tb, true);
     e_mov_rr(&s->e, true, RDI, RBP);
     emit_call_addr(s, (const void *)cg_lookup_helper);
@@ -1241,8 +1473,12 @@ static bool gen_op(struct cgs *s, const struct ir_op *op)
         gen_movcond(s, op);
         break;
     case IR_OP_set_label:
-        sync_all(s);
-        merge_at_label(s, op->aux);
+        if (s->label_nbranch[op->aux] == 1 && s->label_seen[op->aux]) {
+            merge_single(s, op->aux);
+        } else {
+            sync_all(s);
+            merge_at_label(s, op->aux);
+        }
         s->label_at[op->aux] = s->e.p;
         break;
     case IR_OP_br:
@@ -1286,8 +1522,11 @@ static bool gen_op(struct cgs *s, const struct ir_op *op)
         gen_goto_tb(s, op);
         break;
     case IR_OP_exit_tb:
-        sync_all(s);
+        sync_globals(s);
         emit_exit(s, (int)op->aux);
+        break;
+    case IR_OP_lookup_key:
+        gen_lookup_key(s, op);
         break;
     case IR_OP_lookup_and_goto:
         gen_lookup_and_goto(s);
@@ -1312,12 +1551,16 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     s->tb = tb;
     s->nfix = 0;
     s->stamp = 0;
+    s->flags_at = NULL;
     if (!cg_begin(&s->e))
         return false;
     memset(s->label_seen, 0, (size_t)c->nlabels);
+    memset(s->label_nbranch, 0, (size_t)c->nlabels);
+    s->nstub = 0;
     memset(s->treg, -1, (size_t)c->ntemps);
     memset(s->tdirty, 0, (size_t)c->ntemps);
     memset(s->last_use, 0, (size_t)c->ntemps * sizeof(s->last_use[0]));
+    memset(s->label_pos, 0, (size_t)c->nlabels * sizeof(s->label_pos[0]));
     for (int r = 0; r < NREGS; r++)
         s->rtemp[r] = -1;
     for (int i = 0; i < c->nops; i++) {
@@ -1328,6 +1571,12 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
         for (int k = ir_op_defs[op->opc].nout; k < n; k++)
             if (op->args[k] != IR_NONE)
                 s->last_use[op->args[k]] = (uint16_t)i;
+        if (op->opc == IR_OP_set_label)
+            s->label_pos[op->aux] = (uint16_t)i;
+        if ((op->opc == IR_OP_br || (op->opc == IR_OP_brcond &&
+                                     op->cond != IR_COND_NEVER)) &&
+            s->label_nbranch[op->aux] < 2)
+            s->label_nbranch[op->aux]++;
     }
     uint32_t *host_off = (uint32_t *)tb->host_off;
     for (uint32_t i = 0; i < tb->ninsns; i++)
@@ -1342,8 +1591,20 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     for (s->cur = 0; s->cur < c->nops; s->cur++)
         if (!gen_op(s, &c->ops[s->cur]))
             return false;
+    /* Stubs of the taken sides of single-branch labels (cold, after the
+     * TB's code): write home what the label does not keep, then go on. */
+    for (int i = 0; i < s->nstub; i++) {
+        if (s->e.p > s->e.limit - 512)
+            return false;
+        s->fix[s->stub[i].fix].to = s->e.p;
+        for (int k = 0; k < s->stub[i].n; k++)
+            store_home(s, (ir_t)s->stub[i].st[k].t, s->stub[i].st[k].r);
+        uint8_t *j = e_jmp32(&s->e);
+        e_patch32(j, s->label_at[s->fix[s->stub[i].fix].label]);
+    }
     for (int i = 0; i < s->nfix; i++)
-        e_patch32(s->fix[i].disp, s->label_at[s->fix[i].label]);
+        e_patch32(s->fix[i].disp, s->fix[i].to ? s->fix[i].to
+                                               : s->label_at[s->fix[i].label]);
     e_patch32(req, s->e.p);
     emit_exit(s, TB_EXIT_REQUESTED);
     cg_commit(&s->e, tb);

@@ -152,6 +152,18 @@ static inline void e_rm(struct emit *e, int opc, int r, int base, int index,
         e32(e, (uint32_t)disp);
 }
 
+/* opc r, [base + (index << shift)] (no displacement): the scaled lea. */
+static inline void e_rm_scaled(struct emit *e, int opc, int r, int base,
+                               int index, unsigned shift)
+{
+    e_opc(e, opc, r, base, index);
+    int mod = (base & 7) == RBP ? 0x40 : 0;
+    e8(e, (uint8_t)(mod | (r & 7) << 3 | 4));
+    e8(e, (uint8_t)(shift << 6 | (index & 7) << 3 | (base & 7)));
+    if (mod)
+        e8(e, 0);
+}
+
 /* Register-to-register move.  i32 values are kept zero-extended in
  * registers, so moving a register onto itself is a no-op at any width. */
 static inline void e_mov_rr(struct emit *e, bool w64, int d, int s)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "target/arm/translate.h"
+#include "target/arm/neon.h"
 #include "util/bits.h"
 #include "util/error.h"
 
@@ -77,6 +78,8 @@ static const struct arm_pattern a32_uncond_patterns[] = {
     { 0xfd70f000, 0xf550f000, "PLD", trans_PLD, ARM_FEATURE_V5TE },
     { 0xfd70f000, 0xf510f000, "PLDW", trans_PLD, ARM_FEATURE_V7 },
     { 0xfd70f000, 0xf450f000, "PLI", trans_PLD, ARM_FEATURE_V7 },
+    { 0xfe000000, 0xf2000000, "Advanced SIMD data processing", arm_neon_trans, ARM_FEATURE_NEON },
+    { 0xff100000, 0xf4000000, "Advanced SIMD load/store", arm_neon_trans, ARM_FEATURE_NEON },
 };
 
 static uint32_t a32_key(uint32_t insn)
@@ -111,6 +114,8 @@ void arm_a32_build(void)
         { arm_a32_media_patterns, arm_a32_media_npatterns },
         { arm_a32_mem_patterns, arm_a32_mem_npatterns },
         { arm_vfp_patterns, arm_vfp_npatterns },
+        { arm_fpa_patterns, arm_fpa_npatterns },
+        { arm_neon_cp_patterns, arm_neon_cp_npatterns },
         { arm_a32_branch_patterns, arm_a32_branch_npatterns },
         { arm_a32_dp_patterns, arm_a32_dp_npatterns },
     };

@@ -28,6 +28,8 @@ struct arm_model {
 #define FEAT_VFP2 ARM_FEAT(VFP)
 #define FEAT_VFP3 (FEAT_VFP2 | ARM_FEAT(VFP3) | ARM_FEAT(VFP_D32))
 #define FEAT_VFP4 (FEAT_VFP3 | ARM_FEAT(VFP4))
+#define FEAT_NEON ARM_FEAT(NEON)
+#define FEAT_SIMD (FEAT_NEON | ARM_FEAT(FP16))   /* NEON with half precision */
 
 /*
  * The default first.  Each model lists what the real core implements of
@@ -39,16 +41,17 @@ static const struct arm_model arm_models[] = {
     { "arm1026", 0x4106a262, FEAT_V5TE },
     { "arm1136", 0x4117b363, FEAT_V6 | FEAT_VFP2, 0x410120b4, 0x11111111, 0 },
     { "arm1176", 0x410fb767, FEAT_V6K | FEAT_VFP2, 0x410120b5, 0x11111111, 0 },
-    { "cortex-a7", 0x410fc075, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4,
+    { "cortex-a7", 0x410fc075, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4 | FEAT_SIMD,
       0x41023075, 0x10110222, 0x11111111 },
-    { "cortex-a8", 0x410fc080, FEAT_V7 | FEAT_VFP3, 0x410330c0, 0x10110222,
-      0x00011100 },
-    { "cortex-a9", 0x410fc090, FEAT_V7 | FEAT_VFP3, 0x41033090, 0x10110222,
-      0x01111111 },
-    { "cortex-a15", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4,
+    /* The Cortex-A8 has no half-precision extension (MVFR1 says so). */
+    { "cortex-a8", 0x410fc080, FEAT_V7 | FEAT_VFP3 | FEAT_NEON, 0x410330c0,
+      0x10110222, 0x00011100 },
+    { "cortex-a9", 0x410fc090, FEAT_V7 | FEAT_VFP3 | FEAT_SIMD, 0x41033090,
+      0x10110222, 0x01111111 },
+    { "cortex-a15", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4 | FEAT_SIMD,
       0x410430f0, 0x10110222, 0x11111111 },
-    { "max", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4, 0x410430f0,
-      0x10110222, 0x11111111 },
+    { "max", 0x412fc0f1, FEAT_V7 | ARM_FEAT(IDIV) | FEAT_VFP4 | FEAT_SIMD,
+      0x410430f0, 0x10110222, 0x11111111 },
 };
 
 static const char *const arm_model_names[] = {
@@ -135,8 +138,8 @@ static void arm_init_globals(struct ir_globals *g)
     arm_thumb_g = ir_global_register(g, IR_I32,
                                      offsetof(struct arm_cpu, thumb), "thumb");
     arm_a32_build();
-    arm_decoder_build(&arm_t16_decoder);
-    arm_decoder_build(&arm_t32_decoder);
+    /* The Thumb decoders are built by the first Thumb translation: most
+     * short-lived ARM programs never need them. */
 }
 
 static void arm_cpu_reset(struct cpu_common *c)
@@ -151,6 +154,10 @@ static void arm_cpu_reset(struct cpu_common *c)
     cpu->itstate = 0;
     cpu->tpidruro = 0;
     memset(cpu->vfp_d, 0, sizeof(cpu->vfp_d));
+    memset(cpu->fpa_f, 0, sizeof(cpu->fpa_f));
+    memset(cpu->fpa_type, ARM_FPA_NONE, sizeof(cpu->fpa_type));
+    cpu->fpa_fpsr = ARM_FPA_FPSR_RESET;
+    cpu->fpa_trap = 0;
     cpu->fpscr = 0;
     /* Linux runs user code with the VFP enabled (FPEXC.EN). */
     cpu->fpexc = 1u << 30;
@@ -168,6 +175,27 @@ static void arm_get_tb_key(struct cpu_common *c, uint64_t *pc,
     *flags = (cpu->thumb ? ARM_TBFLAG_THUMB : 0) |
              ((cpu->cpsr_other & CPSR_E) ? ARM_TBFLAG_BE_DATA : 0) |
              (cpu->thumb ? (cpu->itstate & 0xff) << ARM_TBFLAG_IT_SHIFT : 0);
+}
+
+/* The same key in IR, for generated code's inline jump-cache probe at
+ * computed jumps (target_info.gen_tb_key).  thumb is 0 or 1. */
+_Static_assert(ARM_TBFLAG_THUMB == 1 && CPSR_E == 1u << 9,
+               "arm_gen_tb_key relies on the flag positions");
+static void arm_gen_tb_key(struct ir_ctx *c, ir_t *pc, ir_t *flags)
+{
+    ir_t f = ir_new_i32(c), it = ir_new_i32(c), m = ir_new_i32(c);
+    ir_ld_env(c, f, offsetof(struct arm_cpu, cpsr_other), MO_32);
+    ir_shri(c, f, f, 9 - 1);
+    ir_andi(c, f, f, ARM_TBFLAG_BE_DATA);
+    ir_or(c, f, f, arm_thumb_g);
+    ir_ld_env(c, it, offsetof(struct arm_cpu, itstate), MO_32);
+    ir_andi(c, it, it, 0xff);
+    ir_shli(c, it, it, ARM_TBFLAG_IT_SHIFT);
+    ir_neg(c, m, arm_thumb_g);
+    ir_and(c, it, it, m);
+    ir_or(c, f, f, it);
+    *pc = arm_R[15];
+    *flags = f;
 }
 
 /* data[0] is the instruction's address, data[1] the IT state it
@@ -217,6 +245,7 @@ const struct target_info arm_target = {
     .init_globals = arm_init_globals,
     .cpu_reset = arm_cpu_reset,
     .get_tb_key = arm_get_tb_key,
+    .gen_tb_key = arm_gen_tb_key,
     .translate = arm_translate,
     .restore_state = arm_restore_state,
     .set_pc = arm_set_pc,

@@ -25,6 +25,7 @@
 /* Target exception codes returned by cpu_exec. */
 enum {
     ARM_EXCP_BKPT = EXCP_TARGET_BASE, /* BKPT: PC at the BKPT instruction */
+    ARM_EXCP_FPE,  /* trapped FPA exception: PC after the instruction */
 };
 
 /*
@@ -44,11 +45,17 @@ enum arm_feature {
                             additions (MOVW/MOVT, BFI/BFC/UBFX/SBFX, RBIT,
                             MLS, LDRHT...) */
     ARM_FEATURE_VFP,     /* VFPv2: cp10/cp11 VFP instructions */
-    ARM_FEATURE_VFP3,    /* VFPv3: VMOV immediate, fixed-point VCVT, half-precision VCVTB/T */
-    ARM_FEATURE_NEON,    /* (reserved) */
+    ARM_FEATURE_VFP3,    /* VFPv3: VMOV immediate, fixed-point VCVT */
+    ARM_FEATURE_NEON,    /* Advanced SIMD (neon_*.c) */
     ARM_FEATURE_IDIV,    /* SDIV/UDIV in ARM and Thumb state */
     ARM_FEATURE_VFP4,    /* VFPv4: fused multiply-add */
     ARM_FEATURE_VFP_D32, /* 32 double registers, not 16 */
+    ARM_FEATURE_FPA,     /* FPA coprocessor (cp1/cp2) as Linux's NWFPE
+                            emulates it; user mode sets it for old-ABI
+                            programs (fpa_decode.c) */
+    ARM_FEATURE_FP16,    /* half-precision conversions: VFP VCVTB/VCVTT
+                            and NEON VCVT.F16.F32/F32.F16 (not on the
+                            Cortex-A8) */
 };
 
 #define ARM_FEAT(f) (1ull << ARM_FEATURE_##f)
@@ -77,6 +84,12 @@ enum arm_feature {
 #define ARM_KUSER_GET_TLS 0xffff0fe0u
 #define ARM_KUSER_VERSION 0xffff0ffcu
 
+/* FPA register types (the order is NWFPE's: a wider type is larger). */
+enum { ARM_FPA_NONE, ARM_FPA_SINGLE, ARM_FPA_DOUBLE, ARM_FPA_EXTENDED };
+/* FPSR at reset: system ID 0x01 (software emulator, as NWFPE reports) and
+ * AC (unordered compares set C). */
+#define ARM_FPA_FPSR_RESET 0x01001000u
+
 /* TB flags: what changes decoding. */
 #define ARM_TBFLAG_THUMB 1u
 #define ARM_TBFLAG_BE_DATA 2u   /* CPSR.E: big-endian data accesses */
@@ -101,6 +114,20 @@ struct arm_cpu {
     uint64_t vfp_d[32] __attribute__((aligned(16)));
     uint32_t fpscr;
     uint32_t fpexc;
+
+    /* FPA (NWFPE) state: f0-f7 each hold a value of the type
+     * fpa_type[n] names (ARM_FPA_NONE before the first write), kept in the
+     * host format of that type; fpa_fpsr is the status register; fpa_xfer
+     * carries the words of one load/store between memory and registers. */
+    union arm_fpa_reg {
+        float s;
+        double d;
+        long double x;
+    } fpa_f[8];
+    uint8_t fpa_type[8];
+    uint32_t fpa_fpsr;
+    uint32_t fpa_trap;     /* a trapped exception waits for the store */
+    uint32_t fpa_xfer[12];
 
     /* Local exclusive monitor: LDREX records the address and the value it
      * loaded; STREX succeeds when its address matches and a host

@@ -770,7 +770,9 @@ static const struct arm_pattern t32_patterns[] = {
     { 0xfe400000, 0xe8000000, "LDM/STM", trans_ldm_stm, ARM_NOFEAT },
     /* Data processing (shifted register). */
     { 0xfe000000, 0xea000000, "data processing (shifted register)", trans_dp_shreg, ARM_NOFEAT },
-    /* Coprocessor, VFP, Advanced SIMD. */
+    /* Advanced SIMD (UNDEFINED without it), coprocessor, VFP. */
+    { 0xef000000, 0xef000000, "Advanced SIMD data processing", arm_neon_trans_t32, ARM_FEATURE_NEON },
+    { 0xef000000, 0xef000000, "Advanced SIMD (absent)", arm_trans_udef, ARM_NOFEAT },
     { 0xec000000, 0xec000000, "coprocessor", trans_coproc, ARM_NOFEAT },
     /* hw1 = 11110, hw2[15] = 1: branches and miscellaneous control. */
     { 0xfff0f000, 0xf3808000, "MSR", trans_MSR, ARM_NOFEAT },
@@ -784,6 +786,8 @@ static const struct arm_pattern t32_patterns[] = {
     { 0xfa008000, 0xf0000000, "data processing (modified immediate)", trans_dp_modimm, ARM_NOFEAT },
     { 0xfa008000, 0xf2000000, "data processing (plain immediate)", trans_plain_imm, ARM_NOFEAT },
     /* hw1 = 11111. */
+    { 0xff100000, 0xf9000000, "Advanced SIMD load/store", arm_neon_trans_t32, ARM_FEATURE_NEON },
+    { 0xff100000, 0xf9000000, "Advanced SIMD load/store (absent)", arm_trans_udef, ARM_NOFEAT },
     { 0xfe000000, 0xf8000000, "load/store single", trans_ldst_single, ARM_NOFEAT },
     { 0xff80f0f0, 0xfa00f000, "LSL/LSR/ASR/ROR (register)", trans_shift_reg, ARM_NOFEAT },
     { 0xff80f080, 0xfa00f080, "SXT/UXT (with add)", trans_extend, ARM_FEATURE_V6 },

@@ -580,6 +580,11 @@ void arm_translate(struct ir_ctx *c)
     int n = 0;
 
     s.it_used = s.itstate != 0;
+    if (s.thumb) {
+        /* Translation runs under the engine's tb_lock: built once. */
+        arm_decoder_build(&arm_t16_decoder);
+        arm_decoder_build(&arm_t32_decoder);
+    }
     for (;;) {
         if (translator_breakpoint_here(c, s.pc)) {
             ir_insn_start(c, s.pc, s.itstate);

@@ -178,6 +178,12 @@ extern const struct arm_pattern arm_a32_branch_patterns[];
 extern const int arm_a32_branch_npatterns;
 extern const struct arm_pattern arm_vfp_patterns[];
 extern const int arm_vfp_npatterns;
+extern const struct arm_pattern arm_fpa_patterns[];
+extern const int arm_fpa_npatterns;
+extern const struct arm_pattern arm_neon_cp_patterns[];
+extern const int arm_neon_cp_npatterns;
+/* T32 Advanced SIMD (111U 1111 ..., 1111 1001 xxx0 ...), neon_decode.c. */
+bool arm_neon_trans_t32(struct arm_dc *s, uint32_t insn);
 extern const struct arm_pattern arm_a32_media_patterns[];
 extern const int arm_a32_media_npatterns;
 

@@ -110,7 +110,7 @@ int vfp_dp_decode(uint32_t insn, uint64_t features)
             return -1;
         break;
     case VFP_VCVTB_TO32: case VFP_VCVTB_TO16:
-        if (!HAS(VFP3) || B(8))
+        if (!HAS(FP16) || B(8))
             return -1;
         break;
     case VFP_VCVT_FROM_FIXED: case VFP_VCVT_TO_FIXED:

@@ -113,9 +113,9 @@ static void set_status(struct mips_cpu *cpu, uint32_t v)
     /* CU1 and FR exist only with an FPU. */
     uint32_t mask = 0x3e78ff1fu;
     if (!cpu->fir)
-        mask &= ~(ST_CU1 | ST_FR);
+        mask &= ~(CP0_ST_CU1 | CP0_ST_FR);
     cpu->cp0_status = (cpu->cp0_status & ~mask) | (v & mask);
-    cpu->fr = (cpu->cp0_status & ST_FR) != 0;
+    cpu->fr = (cpu->cp0_status & CP0_ST_FR) != 0;
 }
 
 static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
@@ -230,7 +230,7 @@ static uint64_t mips_di_ei(struct cpu_common *c, uint64_t enable)
 {
     struct mips_cpu *cpu = mips_cpu(c);
     uint32_t old = cpu->cp0_status;
-    cpu->cp0_status = enable ? old | ST_IE : old & ~ST_IE;
+    cpu->cp0_status = enable ? old | CP0_ST_IE : old & ~CP0_ST_IE;
     mips_irq_recheck(cpu);
     return old;
 }

@@ -155,6 +155,17 @@ static void mips_get_tb_key(struct cpu_common *c, uint64_t *pc,
         *flags |= mips_sys_tb_flags(cpu, *pc);
 }
 
+/* get_tb_key in IR, for the jump-cache probe generated code makes at
+ * computed jumps (JR/JALR): the PC global and Status.FR as the flag. */
+_Static_assert(MIPS_TBFLAG_FR == 1, "mips_gen_tb_key uses fr (0/1) as the flag");
+static void mips_gen_tb_key(struct ir_ctx *c, ir_t *pc, ir_t *flags)
+{
+    ir_t f = ir_new_i32(c);
+    ir_ld_env(c, f, offsetof(struct mips_cpu, fr), MO_32);
+    *pc = mips_pc;
+    *flags = f;
+}
+
 /* data[0]: the instruction's address; data[1]: for a delay-slot
  * instruction, its branch's address with bit 0 set. */
 static void mips_restore_state(struct cpu_common *c,
@@ -229,6 +240,7 @@ int mips64el_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
         .init_globals = initg,                                              \
         .cpu_reset = rst,                                                   \
         .get_tb_key = mips_get_tb_key,                                      \
+        .gen_tb_key = mips_gen_tb_key,                                      \
         .translate = mips_translate,                                        \
         .restore_state = mips_restore_state,                                \
         .set_pc = mips_set_pc,                                              \
@@ -241,6 +253,7 @@ int mips64el_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
         .check_interrupt = mips_check_interrupt,                            \
         .has_work = mips_has_work,                                          \
         .get_phys = mips_get_phys_hook,                                     \
+        .gdb_read_reg = mips_gdb_read_reg, .gdb_write_reg = mips_gdb_write_reg, \
     }
 
 MIPS_TARGET(mips_target, "mips", 32, true, mips32_model_names,

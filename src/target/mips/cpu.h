@@ -46,19 +46,19 @@ enum {
 };
 
 /* Status bits. */
-#define ST_IE (1u << 0)
-#define ST_EXL (1u << 1)
-#define ST_ERL (1u << 2)
-#define ST_KSU_SHIFT 3            /* bits 4:3: 0 kernel, 1 supervisor, 2 user */
-#define ST_IM_SHIFT 8             /* IM7..IM0: bits 15:8 */
-#define ST_NMI (1u << 19)
-#define ST_SR (1u << 20)
-#define ST_TS (1u << 21)
-#define ST_BEV (1u << 22)
-#define ST_FR (1u << 26)
-#define ST_RP (1u << 27)
-#define ST_CU0 (1u << 28)
-#define ST_CU1 (1u << 29)
+#define CP0_ST_IE (1u << 0)
+#define CP0_ST_EXL (1u << 1)
+#define CP0_ST_ERL (1u << 2)
+#define CP0_ST_KSU_SHIFT 3            /* bits 4:3: 0 kernel, 1 supervisor, 2 user */
+#define CP0_ST_IM_SHIFT 8             /* IM7..IM0: bits 15:8 */
+#define CP0_ST_NMI (1u << 19)
+#define CP0_ST_SR (1u << 20)
+#define CP0_ST_TS (1u << 21)
+#define CP0_ST_BEV (1u << 22)
+#define CP0_ST_FR (1u << 26)
+#define CP0_ST_RP (1u << 27)
+#define CP0_ST_CU0 (1u << 28)
+#define CP0_ST_CU1 (1u << 29)
 /* Cause bits. */
 #define CAUSE_BD (1u << 31)
 #define CAUSE_TI (1u << 30)
@@ -191,5 +191,8 @@ bool mips_tlb_fill(struct cpu_common *c, uint64_t vaddr, int access,
 uint64_t mips_get_phys(struct mips_cpu *cpu, uint64_t vaddr);
 /* The current TB flags' system part. */
 uint32_t mips_sys_tb_flags(struct mips_cpu *cpu, uint64_t pc);
+/* gdbstub register access (target/mips/gdb.c). */
+int mips_gdb_read_reg(struct cpu_common *c, int regnum, uint8_t *buf);
+int mips_gdb_write_reg(struct cpu_common *c, int regnum, const uint8_t *buf);
 
 #endif

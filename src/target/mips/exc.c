@@ -16,9 +16,9 @@
 /* Effective mode: kernel when EXL or ERL is set, else Status.KSU. */
 static int cur_ksu(const struct mips_cpu *cpu)
 {
-    if (cpu->cp0_status & (ST_EXL | ST_ERL))
+    if (cpu->cp0_status & (CP0_ST_EXL | CP0_ST_ERL))
         return 0;
-    int ksu = (cpu->cp0_status >> ST_KSU_SHIFT) & 3;
+    int ksu = (cpu->cp0_status >> CP0_ST_KSU_SHIFT) & 3;
     return ksu == 3 ? 2 : ksu;
 }
 
@@ -27,7 +27,7 @@ static int cur_ksu(const struct mips_cpu *cpu)
 static bool pc_mapped(const struct mips_cpu *cpu, uint32_t pc)
 {
     if (pc < 0x80000000u)
-        return !(cpu->cp0_status & ST_ERL);
+        return !(cpu->cp0_status & CP0_ST_ERL);
     return pc >= 0xc0000000u;
 }
 
@@ -35,11 +35,11 @@ uint32_t mips_sys_tb_flags(struct mips_cpu *cpu, uint64_t pc)
 {
     int ksu = cur_ksu(cpu);
     uint32_t f = MIPS_TBFLAG_SYS | (uint32_t)ksu << MIPS_TBFLAG_KSU_SHIFT;
-    if (cpu->cp0_status & ST_ERL)
+    if (cpu->cp0_status & CP0_ST_ERL)
         f |= MIPS_TBFLAG_ERL;
-    if (ksu == 0 || (cpu->cp0_status & ST_CU0))
+    if (ksu == 0 || (cpu->cp0_status & CP0_ST_CU0))
         f |= MIPS_TBFLAG_CP0;
-    if (cpu->cp0_status & ST_CU1)
+    if (cpu->cp0_status & CP0_ST_CU1)
         f |= MIPS_TBFLAG_CU1;
     if (pc_mapped(cpu, (uint32_t)pc))
         f |= (cpu->cp0_entryhi & 0xffu) << MIPS_TBFLAG_ASID_SHIFT;
@@ -62,7 +62,7 @@ void mips_exception_enter(struct mips_cpu *cpu, int exc, bool refill)
     uint32_t offset = 0x180;
     uint32_t status = cpu->cp0_status;
 
-    if (!(status & ST_EXL)) {
+    if (!(status & CP0_ST_EXL)) {
         cpu->cp0_epc = (uint32_t)cpu->pc;
         if (cpu->in_ds)
             cpu->cp0_cause |= CAUSE_BD;
@@ -75,10 +75,10 @@ void mips_exception_enter(struct mips_cpu *cpu, int exc, bool refill)
     }
     /* With EXL already set, EPC and BD keep the first exception's. */
     cpu->in_ds = false;
-    cpu->cp0_status = status | ST_EXL;
+    cpu->cp0_status = status | CP0_ST_EXL;
     cpu->cp0_cause = (cpu->cp0_cause & ~(0x1fu << CAUSE_EXC_SHIFT)) |
                      (uint32_t)exc << CAUSE_EXC_SHIFT;
-    uint32_t base = (status & ST_BEV) ? 0xbfc00200u
+    uint32_t base = (status & CP0_ST_BEV) ? 0xbfc00200u
                                       : (cpu->cp0_ebase & 0xfffff000u);
     cpu->pc = base + offset;
     cpu->halted = false;
@@ -160,7 +160,7 @@ void mips_irq_recheck(struct mips_cpu *cpu)
 {
     /* The CPU loop takes interrupts only when it is asked to look: after
      * a change that may make a pending one deliverable, ask. */
-    if ((cpu->cp0_status & ST_IE) && !(cpu->cp0_status & (ST_EXL | ST_ERL)) &&
+    if ((cpu->cp0_status & CP0_ST_IE) && !(cpu->cp0_status & (CP0_ST_EXL | CP0_ST_ERL)) &&
         pending_irqs(cpu))
         cpu_exit(&cpu->common);
 }
@@ -168,7 +168,7 @@ void mips_irq_recheck(struct mips_cpu *cpu)
 bool mips_check_interrupt(struct cpu_common *c)
 {
     struct mips_cpu *cpu = mips_cpu(c);
-    if (!(cpu->cp0_status & ST_IE) || (cpu->cp0_status & (ST_EXL | ST_ERL)))
+    if (!(cpu->cp0_status & CP0_ST_IE) || (cpu->cp0_status & (CP0_ST_EXL | CP0_ST_ERL)))
         return false;
     if (!pending_irqs(cpu))
         return false;
@@ -191,12 +191,12 @@ void mips_set_irq(struct mips_cpu *cpu, int n, bool level)
 static uint64_t mips_eret(struct cpu_common *c)
 {
     struct mips_cpu *cpu = mips_cpu(c);
-    if (cpu->cp0_status & ST_ERL) {
+    if (cpu->cp0_status & CP0_ST_ERL) {
         cpu->pc = cpu->cp0_errorepc;
-        cpu->cp0_status &= ~ST_ERL;
+        cpu->cp0_status &= ~CP0_ST_ERL;
     } else {
         cpu->pc = cpu->cp0_epc;
-        cpu->cp0_status &= ~ST_EXL;
+        cpu->cp0_status &= ~CP0_ST_EXL;
     }
     /* ERET clears the LL bit: an SC after it fails. */
     cpu->lladdr = ~0ull;
@@ -211,7 +211,7 @@ void mips_sys_reset(struct mips_cpu *cpu)
 {
     cpu->sys = true;
     cpu->fr = 0;
-    cpu->cp0_status = ST_BEV | ST_ERL;
+    cpu->cp0_status = CP0_ST_BEV | CP0_ST_ERL;
     cpu->cp0_cause = 0;
     cpu->cp0_wired = 0;
     cpu->cp0_entryhi = 0;

@@ -88,7 +88,7 @@ static int fault_state(struct mips_cpu *cpu, uint32_t vaddr, int access,
         return MIPS_EXCP_GUEST + EXC_MOD;
     int code = MIPS_EXCP_GUEST + (store ? EXC_TLBS : EXC_TLBL);
     /* A refill uses its own vector only when EXL is clear. */
-    if (r == XL_REFILL && !(cpu->cp0_status & ST_EXL))
+    if (r == XL_REFILL && !(cpu->cp0_status & CP0_ST_EXL))
         code += MIPS_EXCP_REFILL;
     return code;
 }

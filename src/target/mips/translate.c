@@ -220,6 +220,13 @@ bool mips_gen_delay_slot(struct mips_dc *s)
     ir_insn_start(c, slot_pc, s->pc | 1);
     c->ninsns++;
     s->next_pc = mips_addr(s, slot_pc + 4);
+    /* A debugger breakpoint on the slot stops like any exception in a
+     * delay slot: at the branch, before it runs (gdb, too, moves a
+     * breakpoint asked for on a delay slot to its branch). */
+    if (translator_breakpoint_here(c, slot_pc)) {
+        mips_gen_exception(&d, EXCP_DEBUG);
+        return true;
+    }
     if (!translator_ld32(c, slot_pc, s->be, &insn)) {
         gen_fetch_fault(&d, slot_pc, EXCP_PREFETCH);
         return true;

@@ -7,9 +7,12 @@
 
 extern struct test_blob blob_vfp, blob_dp, blob_cond, blob_mul, blob_mem, blob_br,
     blob_t, blob_media, blob_t2;
+extern struct test_blob blob_neon;
 struct test_blob *const test_blobs[] = {
     &blob_dp, &blob_cond, &blob_mul, &blob_mem, &blob_br, &blob_t,
-    &blob_media, &blob_t2, &blob_vfp, NULL,
+    &blob_media, &blob_t2, &blob_vfp,
+    &blob_neon,
+    NULL,
 };
 
 #include "code_branch.h"

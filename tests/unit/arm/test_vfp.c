@@ -565,6 +565,25 @@ TEST(vfp_vfma_undef_a8)
     run(EXCP_UDEF);
 }
 
+/* The Cortex-A8 lacks the half-precision extension; the A9 has it. */
+TEST(vfp_vcvtb_undef_a8)
+{
+    set_model("cortex-a8");
+    start(&blob_vfp, AT(cvtb_f16_f32), false);
+    run(EXCP_UDEF);
+}
+
+TEST(vfp_vcvtb_a9)
+{
+    set_model("cortex-a9");
+    start(&blob_vfp, AT(cvtb_f16_f32), false);
+    S(1) = ONE;
+    S(2) = 0xaaaa5555;
+    cpu->fpscr = 0;
+    run(ARM_EXCP_BKPT);
+    expect_s(2, 0xaaaa3c00);
+}
+
 TEST(vfp_vmov_imm_undef_vfp2)
 {
     set_model("arm1176");
