@@ -156,7 +156,10 @@ static void mips_get_tb_key(struct cpu_common *c, uint64_t *pc,
 }
 
 /* get_tb_key in IR, for the jump-cache probe generated code makes at
- * computed jumps (JR/JALR): the PC global and Status.FR as the flag. */
+ * computed jumps (JR/JALR): the PC global and Status.FR as the flag.
+ * User mode only: system-mode keys also carry MIPS_TBFLAG_SYS, which
+ * this key never has, so there a probe can only miss and fall back to
+ * get_tb_key (and system mode runs on the interpreter today anyway). */
 _Static_assert(MIPS_TBFLAG_FR == 1, "mips_gen_tb_key uses fr (0/1) as the flag");
 static void mips_gen_tb_key(struct ir_ctx *c, ir_t *pc, ir_t *flags)
 {
