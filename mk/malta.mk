@@ -64,10 +64,20 @@ check-system-mips: $(SYSMIPS_ELFS) $(SYSMIPS_BIOS) $(BUILD)/kemu \
 	exit $$status
 
 # Debian's mipsel Malta kernel boots to the root mount without an
-# initrd (about a minute: the interpreter decompresses the kernel).
+# initrd (about a minute: the interpreter decompresses the kernel) and
+# to a busybox shell with one.
 CHECK_TARGETS += check-linux-malta
 .PHONY: check-linux-malta
 check-linux-malta: $(BUILD)/kemu $(SYSMIPS_KEMU_el) | $(BUILD)/.deps-test
 	@mkdir -p $(TEST_RESULTS)
 	@rm -f $(TEST_RESULTS)/check-linux-malta.txt
 	tests/system/linux-malta.sh $(TEST_RESULTS)/check-linux-malta.txt
+
+# The same for Debian's 64-bit Malta kernel (5kc-malta) on
+# kemu-system-mips64el -cpu 5KEc.
+CHECK_TARGETS += check-linux-malta64
+.PHONY: check-linux-malta64
+check-linux-malta64: $(BUILD)/kemu $(BUILD)/kemu-system-mips64el | $(BUILD)/.deps-test
+	@mkdir -p $(TEST_RESULTS)
+	@rm -f $(TEST_RESULTS)/check-linux-malta64.txt
+	tests/system/linux-malta.sh $(TEST_RESULTS)/check-linux-malta64.txt mips64el
