@@ -1,21 +1,28 @@
 #!/bin/bash
-# Boots Debian's mipsel Malta kernel (linux-image-4kc-malta, the current
-# version resolved through the meta-package) on kemu-system-mipsel
-# -M malta: without an initrd it must reach "VFS: Unable to mount root
-# fs" (the expected end without a root file system); with a busybox
-# initramfs (busybox-static:mipsel) the shell must answer
-# `echo $((6*7))` with 42 and `poweroff -f` must end kemu with status 0
-# (linux_malta_shell.py); QMP stop/cont/system_reset/quit work during
-# the boot (linux_malta_qmp.py).
-#   linux-malta.sh RESULT_FILE
+# Boots Debian's Malta kernel (the current version resolved through the
+# meta-package) on kemu-system-<arch> -M malta: without an initrd it must
+# reach "VFS: Unable to mount root fs" (the expected end without a root
+# file system); with a busybox initramfs (busybox-static:<arch>) the
+# shell must answer `echo $((6*7))` with 42 and `poweroff -f` must end
+# kemu with status 0 (linux_malta_shell.py); for mipsel, QMP
+# stop/cont/system_reset/quit work during the boot (linux_malta_qmp.py).
+#   linux-malta.sh RESULT_FILE [ARCH]
+#   ARCH mipsel (default): linux-image-4kc-malta on the 24Kf, tests
+#        linux-malta-*; mips64el: linux-image-5kc-malta with -cpu 5KEc,
+#        tests linux-malta64-*.
 # The .deb is fetched into build/downloads once (apt-get download and
-# dpkg -x, nothing is installed); that needs mipsel in dpkg's foreign
+# dpkg -x, nothing is installed); that needs ARCH in dpkg's foreign
 # architectures and a package list that includes it.
 results="${1:-build/test-results/check-linux-malta.txt}"
-emu="${KEMU_SYSTEM_MIPSEL:-build/kemu-system-mipsel}"
+arch="${2:-mipsel}"
+case "$arch" in
+mipsel) flavour=4kc-malta; cpu=; name=linux-malta ;;
+mips64el) flavour=5kc-malta; cpu=5KEc; name=linux-malta64 ;;
+*) echo "linux-malta: unknown architecture $arch" >&2; exit 2 ;;
+esac
+emu="${KEMU_SYSTEM:-build/kemu-system-$arch}"
 limit="${MALTA_BOOT_LIMIT:-240}"
 dl=build/downloads
-arch=mipsel
 mkdir -p "$dl" "$(dirname "$results")"
 
 fetch_kernel() {
@@ -25,8 +32,8 @@ fetch_kernel() {
         $sudo dpkg --add-architecture "$arch" || return 1
         $sudo apt-get update -qq || return 1
     fi
-    # linux-image-4kc-malta depends on linux-image-<version>-4kc-malta.
-    pkg=$(apt-cache depends "linux-image-4kc-malta:$arch" 2>/dev/null |
+    # linux-image-FLAVOUR depends on linux-image-<version>-FLAVOUR.
+    pkg=$(apt-cache depends "linux-image-$flavour:$arch" 2>/dev/null |
           sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*\).*/\1/p' | head -n 1)
     [ -n "$pkg" ] || return 1
     if ! ls "$dl"/"$pkg"_*_$arch.deb >/dev/null 2>&1; then
@@ -35,15 +42,15 @@ fetch_kernel() {
               (cd "$dl" && apt-get download -qq "$pkg:$arch" 2>/dev/null); } ||
             return 1
     fi
-    rm -rf "$dl/malta-kernel"
-    dpkg -x "$(ls "$dl"/"$pkg"_*_$arch.deb | head -n 1)" "$dl/malta-kernel"
+    rm -rf "$dl/malta-kernel-$arch"
+    dpkg -x "$(ls "$dl"/"$pkg"_*_$arch.deb | head -n 1)" "$dl/malta-kernel-$arch"
 }
 
-kernel=$(ls "$dl"/malta-kernel/boot/vmlinuz-*-4kc-malta 2>/dev/null | head -n 1)
+kernel=$(ls "$dl"/malta-kernel-$arch/boot/vmlinuz-*-$flavour 2>/dev/null | head -n 1)
 if [ -z "$kernel" ]; then
-    fetch_kernel || { echo "linux-malta: cannot fetch the kernel" >&2
-                      echo "FAIL linux-malta-fetch" >>"$results"; exit 1; }
-    kernel=$(ls "$dl"/malta-kernel/boot/vmlinuz-*-4kc-malta | head -n 1)
+    fetch_kernel || { echo "$name: cannot fetch the kernel" >&2
+                      echo "FAIL $name-fetch" >>"$results"; exit 1; }
+    kernel=$(ls "$dl"/malta-kernel-$arch/boot/vmlinuz-*-$flavour | head -n 1)
 fi
 
 fetch_busybox() {
@@ -61,7 +68,7 @@ fetch_busybox() {
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kemu-malta.XXXXXX") || exit 2
 trap 'rm -rf "$work"; [ -n "$pid" ] && kill "$pid" 2>/dev/null' EXIT
-"$emu" -M malta -m 256 -display none -monitor none \
+"$emu" -M malta ${cpu:+-cpu $cpu} -m 256 -display none -monitor none \
     -serial "file:$work/serial.txt" -kernel "$kernel" \
     -append "console=ttyS0 nokaslr" 2>"$work/stderr.txt" &
 pid=$!
@@ -76,12 +83,12 @@ for ((i = 0; i < limit * 2; i++)); do
 done
 kill -0 "$pid" 2>/dev/null || ok=0
 if [ $ok = 1 ]; then
-    echo "PASS linux-malta-vfs-panic" >>"$results"
-    echo "linux-malta: kernel reached the root mount after $((i / 2)) s"
+    echo "PASS $name-vfs-panic" >>"$results"
+    echo "$name: kernel reached the root mount after $((i / 2)) s"
 else
-    echo "linux-malta: no 'VFS: Unable to mount root fs' within ${limit} s" >&2
+    echo "$name: no 'VFS: Unable to mount root fs' within ${limit} s" >&2
     tail -20 "$work/serial.txt" "$work/stderr.txt" >&2
-    echo "FAIL linux-malta-vfs-panic" >>"$results"
+    echo "FAIL $name-vfs-panic" >>"$results"
 fi
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
@@ -89,12 +96,15 @@ pid=
 
 bb="$dl/busybox-$arch/bin/busybox"
 if [ ! -x "$bb" ] && ! fetch_busybox; then
-    echo "linux-malta: cannot fetch busybox-static:$arch" >&2
-    echo "FAIL linux-malta-shell" >>"$results"
+    echo "$name: cannot fetch busybox-static:$arch" >&2
+    echo "FAIL $name-shell" >>"$results"
     exit 1
 fi
-KEMU_SYSTEM_MIPSEL="$emu" /usr/bin/python3 tests/system/linux_malta_shell.py \
-    "$kernel" "$bb" "$results" || ok=0
-KEMU_SYSTEM_MIPSEL="$emu" /usr/bin/python3 tests/system/linux_malta_qmp.py \
-    "$kernel" "$results" || ok=0
+KEMU_SYSTEM_MIPSEL="$emu" MALTA_CPU="$cpu" /usr/bin/python3 \
+    tests/system/linux_malta_shell.py "$kernel" "$bb" "$results" "$name-shell" ||
+    ok=0
+if [ "$arch" = mipsel ]; then
+    KEMU_SYSTEM_MIPSEL="$emu" /usr/bin/python3 tests/system/linux_malta_qmp.py \
+        "$kernel" "$results" || ok=0
+fi
 [ $ok = 1 ]

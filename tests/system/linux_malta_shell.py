@@ -1,9 +1,10 @@
 #!/usr/bin/python3
-"""Boot Debian's mipsel Malta kernel with a busybox initramfs on
-kemu-system-mipsel -M malta, wait for the shell, send `echo $((6*7))`,
+"""Boot Debian's Malta kernel with a busybox initramfs on
+kemu-system-mipsel (or the emulator in KEMU_SYSTEM_MIPSEL, with the CPU
+in MALTA_CPU) -M malta, wait for the shell, send `echo $((6*7))`,
 read 42, send `poweroff -f` and require kemu to exit with status 0.
 
-    linux_malta_shell.py KERNEL BUSYBOX RESULTS
+    linux_malta_shell.py KERNEL BUSYBOX RESULTS [TEST_NAME]
 
 The initramfs (newc cpio, gzip) is written here: /init mounts /proc,
 prints a marker and execs the busybox shell on the console."""
@@ -17,6 +18,7 @@ import time
 
 KEMU = os.environ.get("KEMU_SYSTEM_MIPSEL", "build/kemu-system-mipsel")
 LIMIT = float(os.environ.get("MALTA_BOOT_LIMIT", "300"))
+CPU = ["-cpu", os.environ["MALTA_CPU"]] if os.environ.get("MALTA_CPU") else []
 
 
 def cpio_entry(name, mode, data=b"", ino=1, rdev=(0, 0)):
@@ -47,11 +49,12 @@ def initramfs(busybox, path):
 
 def main():
     kernel, busybox, results = sys.argv[1:4]
+    name = sys.argv[4] if len(sys.argv) > 4 else "linux-malta-shell"
     ok = False
     with tempfile.TemporaryDirectory(prefix="kemu-malta-") as tmp:
         rd = os.path.join(tmp, "initrd.gz")
         initramfs(busybox, rd)
-        p = subprocess.Popen([KEMU, "-M", "malta", "-m", "256", "-nographic",
+        p = subprocess.Popen([KEMU, "-M", "malta", "-m", "256", "-nographic"] + CPU + [
                               "-kernel", kernel, "-initrd", rd,
                               "-append", "console=ttyS0 nokaslr"],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -90,14 +93,14 @@ def main():
                     except subprocess.TimeoutExpired:
                         pass
             if not ok:
-                sys.stderr.write("linux-malta-shell: failed at %s\n" % step)
+                sys.stderr.write("%s: failed at %s\n" % (name, step))
                 sys.stderr.write(out[-2000:].decode(errors="replace"))
         finally:
             if p.poll() is None:
                 p.kill()
                 p.wait()
     with open(results, "a") as f:
-        f.write("%s linux-malta-shell\n" % ("PASS" if ok else "FAIL"))
+        f.write("%s %s\n" % ("PASS" if ok else "FAIL", name))
     return 0 if ok else 1
 
 

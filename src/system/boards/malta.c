@@ -12,7 +12,8 @@
  * semihosting (-semihosting) serves bare-metal programs.
  *
  * PIIX4 functions 0 and 3 answer on PCI (power-off through PM I/O).
- * Not yet here: the PIT, i8042, PCI devices beyond those, MIPS64.
+ * The 64-bit boards (mips64, mips64el) default to the 5KEc and also load
+ * ELF64 kernels.  Not yet here: the PIT, i8042, PCI devices beyond those.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "engine/exec.h"
+#include "engine/guest_mem.h"
 #include "engine/softmmu.h"
 #include "system/boards/cpu_loop.h"
 #include "system/chardev.h"
@@ -113,44 +115,72 @@ static uint8_t *read_file(const char *path, size_t *len)
 
 /* ---- Loading ------------------------------------------------------------------ */
 
-/* A 32-bit ELF executable of the board's byte order into RAM (KSEG0/1
- * addresses load at their physical alias).  Returns the entry point. */
-static uint32_t load_elf(const char *path, uint32_t *kernel_end)
+static uint64_t get64(const uint8_t *p, bool be)
+{
+    uint64_t a = get32(p, be), b = get32(p + 4, be);
+    return be ? a << 32 | b : b << 32 | a;
+}
+
+/* A 32-bit (or, on the 64-bit boards, 64-bit) ELF executable of the
+ * board's byte order into RAM: KSEG0/KSEG1 addresses (sign-extended on
+ * MIPS64) and XKPHYS ones load at their physical address.  Returns the
+ * entry point. */
+static uint64_t load_elf(const char *path, uint64_t *kernel_end)
 {
     size_t len;
     uint8_t *f = read_file(path, &len);
     bool be = malta.be;
     if (!f)
         fatal("could not load kernel '%s'", path);
-    if (len < 52 || memcmp(f, "\177ELF", 4) || f[4] != 1)
-        fatal("-kernel %s: not a 32-bit ELF file", path);
+    bool e64 = len >= 64 && f[4] == 2;
+    if (len < 52 || memcmp(f, "\177ELF", 4) || (f[4] != 1 && !e64))
+        fatal("-kernel %s: not an ELF file", path);
+    if (e64 && malta.t->addr_bits != 64)
+        fatal("-kernel %s: a 64-bit ELF file needs a 64-bit CPU", path);
     if ((f[5] == 2) != be)
         fatal("-kernel %s: wrong byte order for this machine", path);
     if (get16(f + 18, be) != 8)
         fatal("-kernel %s: not a MIPS ELF file", path);
-    uint32_t entry = get32(f + 24, be);
-    uint32_t phoff = get32(f + 28, be);
-    unsigned phentsize = get16(f + 42, be), phnum = get16(f + 44, be);
-    uint32_t end = 0;
+    uint64_t entry = e64 ? get64(f + 24, be)
+                         : (uint64_t)(int64_t)(int32_t)get32(f + 24, be);
+    uint64_t phoff = e64 ? get64(f + 32, be) : get32(f + 28, be);
+    unsigned phentsize = get16(f + (e64 ? 54 : 42), be);
+    unsigned phnum = get16(f + (e64 ? 56 : 44), be);
+    unsigned phmin = e64 ? 56 : 32;
+    uint64_t end = 0;
     for (unsigned i = 0; i < phnum; i++) {
-        uint64_t o = (uint64_t)phoff + (uint64_t)i * phentsize;
-        if (phentsize < 32 || o + 32 > len)
+        uint64_t o = phoff + (uint64_t)i * phentsize;
+        if (phentsize < phmin || o > len || o + phmin > len)
             fatal("-kernel %s: bad program headers", path);
         const uint8_t *ph = f + o;
         if (get32(ph, be) != 1)     /* PT_LOAD */
             continue;
-        uint32_t off = get32(ph + 4, be), vaddr = get32(ph + 8, be);
-        uint32_t filesz = get32(ph + 16, be), memsz = get32(ph + 20, be);
-        uint32_t paddr = vaddr & 0x1fffffffu;
-        if ((uint64_t)off + filesz > len || filesz > memsz)
+        uint64_t off, vaddr, filesz, memsz;
+        if (e64) {
+            off = get64(ph + 8, be);
+            vaddr = get64(ph + 16, be);
+            filesz = get64(ph + 32, be);
+            memsz = get64(ph + 40, be);
+        } else {
+            off = get32(ph + 4, be);
+            vaddr = (uint64_t)(int64_t)(int32_t)get32(ph + 8, be);
+            filesz = get32(ph + 16, be);
+            memsz = get32(ph + 20, be);
+        }
+        uint64_t paddr;
+        if (vaddr >> 62 == 2)                       /* XKPHYS */
+            paddr = vaddr & ((1ull << MIPS64_PABITS) - 1);
+        else
+            paddr = vaddr & 0x1fffffffu;
+        if (off > len || filesz > len - off || filesz > memsz)
             fatal("-kernel %s: bad segment", path);
         if (paddr > malta.lowmem || memsz > malta.lowmem - paddr)
-            fatal("-kernel %s: segment at 0x%08x does not fit in RAM", path,
-                  vaddr);
+            fatal("-kernel %s: segment at 0x%llx does not fit in RAM", path,
+                  (unsigned long long)vaddr);
         memcpy(malta.ram + paddr, f + off, filesz);
         memset(malta.ram + paddr + filesz, 0, memsz - filesz);
-        if (vaddr + memsz > end)
-            end = vaddr + memsz;
+        if (paddr + memsz > end)
+            end = paddr + memsz;
     }
     free(f);
     *kernel_end = end;
@@ -171,7 +201,7 @@ static void set_prom(int index, const char *s)
     put32(table + 4 * index, 0x80000000u | str, malta.be);
 }
 
-static void write_boot_stub(uint32_t entry)
+static void write_boot_stub(uint64_t entry)
 {
     char buf[ENVP_ENTRY_SIZE];
     const struct machine *m = malta.m;
@@ -179,8 +209,12 @@ static void write_boot_stub(uint32_t entry)
     set_prom(i++, m->kernel);
     if (malta.initrd_size) {
         /* Linux finds the initrd from the command line (KSEG0 address). */
-        snprintf(buf, sizeof(buf), "rd_start=0x%08x rd_size=%u %s",
-                 0x80000000u | malta.initrd_start, malta.initrd_size,
+        /* A 64-bit kernel takes the sign-extended KSEG0 address. */
+        uint64_t rd = 0x80000000u | malta.initrd_start;
+        if (malta.t->addr_bits == 64)
+            rd = (uint64_t)(int64_t)(int32_t)rd;
+        snprintf(buf, sizeof(buf), "rd_start=0x%llx rd_size=%u %s",
+                 (unsigned long long)rd, malta.initrd_size,
                  m->append ? m->append : "");
         set_prom(i++, buf);
     } else {
@@ -201,19 +235,36 @@ static void write_boot_stub(uint32_t entry)
     uint32_t argv = 0x80000000u | ENVP_PADDR, envp = argv + 8;
     uint32_t sp = argv - 64;
     uint32_t mem = (uint32_t)malta.lowmem;
-#define LUI(rt, v) (0x3c000000u | (rt) << 16 | ((v) >> 16))
+#define LUI(rt, v) (0x3c000000u | (rt) << 16 | (((v) >> 16) & 0xffff))
 #define ORI(rt, v) (0x34000000u | (rt) << 21 | (rt) << 16 | ((v) & 0xffff))
-    const uint32_t stub[] = {
-        LUI(29, sp), ORI(29, sp),
-        0x24040002u,                         /* addiu a0, zero, 2 */
-        LUI(5, argv), ORI(5, argv),
-        LUI(6, envp), ORI(6, envp),
-        LUI(7, mem), ORI(7, mem),
-        LUI(25, entry), ORI(25, entry),
-        0x03200008u,                         /* jr t9 */
-        0,
-    };
-    for (size_t k = 0; k < sizeof(stub) / 4; k++)
+#define DSLL16(rt) (0x00000438u | (rt) << 16 | (rt) << 11)
+    uint32_t stub[24];
+    size_t n = 0;
+    stub[n++] = LUI(29, sp);
+    stub[n++] = ORI(29, sp);
+    stub[n++] = 0x24040002u;                 /* addiu a0, zero, 2 */
+    stub[n++] = LUI(5, argv);
+    stub[n++] = ORI(5, argv);
+    stub[n++] = LUI(6, envp);
+    stub[n++] = ORI(6, envp);
+    stub[n++] = LUI(7, mem);
+    stub[n++] = ORI(7, mem);
+    if (entry == (uint64_t)(int64_t)(int32_t)entry) {
+        /* LUI sign-extends: enough for KSEG0 (CKSEG0 on MIPS64). */
+        stub[n++] = LUI(25, (uint32_t)entry);
+        stub[n++] = ORI(25, (uint32_t)entry);
+    } else {
+        /* An XKPHYS entry: build the 64 bits 16 at a time. */
+        stub[n++] = LUI(25, (uint32_t)(entry >> 32));
+        stub[n++] = ORI(25, (uint32_t)(entry >> 32));
+        stub[n++] = DSLL16(25);
+        stub[n++] = ORI(25, (uint32_t)(entry >> 16));
+        stub[n++] = DSLL16(25);
+        stub[n++] = ORI(25, (uint32_t)entry);
+    }
+    stub[n++] = 0x03200008u;                 /* jr t9 */
+    stub[n++] = 0;
+    for (size_t k = 0; k < n; k++)
         put32(malta.rom + STUB_OFFSET + 4 * k, stub[k], malta.be);
     /* Reset vector: j to the stub. */
     put32(malta.rom, 0x08000000u | (((0xbfc00000u + STUB_OFFSET) >> 2) &
@@ -236,8 +287,8 @@ static void load_images(void)
         free(b);
     }
     if (m->kernel) {
-        uint32_t end;
-        uint32_t entry = load_elf(m->kernel, &end);
+        uint64_t end;
+        uint64_t entry = load_elf(m->kernel, &end);
         malta.initrd_size = 0;
         if (m->initrd) {
             size_t len;
@@ -248,7 +299,7 @@ static void load_images(void)
              * aligned: clear of the kernel, which may decompress itself
              * above its ELF image. */
             uint64_t top = malta.lowmem - (128u << 10);
-            if (len + (1u << 20) > top || top - len < (end & 0x1fffffffu))
+            if (len + (1u << 20) > top || top - len < end)
                 fatal("initrd '%s' does not fit in RAM", m->initrd);
             malta.initrd_start = (uint32_t)((top - len) & ~0xffffull);
             malta.initrd_size = (uint32_t)len;
@@ -416,8 +467,8 @@ static bool malta_init(struct machine *m, char **err)
 {
     malta.m = m;
     malta.t = target_find(m->arch->name);
-    if (!malta.t || malta.t->addr_bits != 32) {
-        *err = xstrdup("the Malta board is emulated for mips and mipsel only");
+    if (!malta.t) {
+        *err = xstrdup("the Malta board is emulated for mips, mipsel, mips64 and mips64el only");
         return false;
     }
     malta.be = malta.t->big_endian;
@@ -454,8 +505,13 @@ static bool malta_init(struct machine *m, char **err)
 
     load_images();
 
+    /* The soft MMU sees whole virtual addresses: a 64-bit CPU's are all
+     * 64 bits (the default mask is the 32-bit guests'). */
+    if (malta.t->addr_bits == 64)
+        guest_addr_mask = ~0ull;
     sys_engine_init(malta.t);
-    const char *model = m->cpu_model ? m->cpu_model : "24Kf";
+    const char *model = m->cpu_model ? m->cpu_model
+                        : malta.t->addr_bits == 64 ? "5KEc" : "24Kf";
     malta.sc = sys_cpu_create(malta.t, 0, model);
     malta.cpu = mips_cpu(sys_cpu_state(malta.sc));
     malta_reset_cpu();
@@ -477,13 +533,14 @@ static void malta_reset(struct machine *m)
     malta_reset_cpu();
 }
 
-static const char *const malta_arches[] = { "mips", "mipsel", NULL };
+static const char *const malta_arches[] = { "mips", "mipsel", "mips64",
+                                            "mips64el", NULL };
 
 static const struct board board_malta = {
     .name = "malta",
     .desc = "MIPS Malta Core LV",
     .arches = malta_arches,
-    .default_for = "mips,mipsel",
+    .default_for = "mips,mipsel,mips64,mips64el",
     .cpu_max = 1,
     .default_cpu = "24Kf",
     .default_ram_id = "mips_malta.ram",

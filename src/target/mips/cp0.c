@@ -80,7 +80,7 @@ static uint64_t mips_mfc0(struct cpu_common *c, uint64_t regsel)
     case CP0(2, 0): return cpu->cp0_entrylo0;
     case CP0(3, 0): return cpu->cp0_entrylo1;
     case CP0(4, 0): return cpu->cp0_context;
-    case CP0(4, 2): return (uint32_t)cpu->userlocal;
+    case CP0(4, 2): return cpu->is64 ? cpu->userlocal : (uint32_t)cpu->userlocal;
     case CP0(5, 0): return cpu->cp0_pagemask;
     case CP0(6, 0): return cpu->cp0_wired;
     case CP0(7, 0): return cpu->cp0_hwrena;
@@ -98,6 +98,7 @@ static uint64_t mips_mfc0(struct cpu_common *c, uint64_t regsel)
     case CP0(16, 0): case CP0(16, 1): case CP0(16, 2): case CP0(16, 3):
         return cpu->cp0_config[regsel - CP0(16, 0)];
     case CP0(17, 0): return cpu->cp0_lladdr;
+    case CP0(20, 0): return cpu->is64 ? cpu->cp0_xcontext : 0;
     case CP0(28, 0): return cpu->cp0_taglo;
     case CP0(28, 1): return cpu->cp0_datalo;
     case CP0(30, 0): return cpu->cp0_errorepc;
@@ -114,8 +115,14 @@ static void set_status(struct mips_cpu *cpu, uint32_t v)
     uint32_t mask = 0x3e78ff1fu;
     if (!cpu->fir)
         mask &= ~(CP0_ST_CU1 | CP0_ST_FR);
+    if (cpu->is64)
+        mask |= CP0_ST_KX | CP0_ST_SX | CP0_ST_UX;
+    uint32_t old = cpu->cp0_status;
     cpu->cp0_status = (cpu->cp0_status & ~mask) | (v & mask);
     cpu->fr = (cpu->cp0_status & CP0_ST_FR) != 0;
+    /* Which 64-bit segments exist is part of every cached translation. */
+    if ((old ^ cpu->cp0_status) & (CP0_ST_KX | CP0_ST_SX | CP0_ST_UX))
+        softmmu_tlb_flush(&cpu->common);
 }
 
 static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
@@ -123,6 +130,9 @@ static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
     struct mips_cpu *cpu = mips_cpu(c);
     uint32_t v = (uint32_t)v64;
     uint32_t idx_mask = (uint32_t)cpu->tlb_n - 1;
+    /* The address registers: 64 bits on MIPS64 (MTC0 gives them the
+     * sign-extended word), 32 on MIPS32. */
+    uint64_t va = cpu->is64 ? v64 : v;
 
     switch (regsel) {
     case CP0(0, 0):
@@ -131,9 +141,10 @@ static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
     case CP0(2, 0): cpu->cp0_entrylo0 = v & 0x3fffffffu; break;
     case CP0(3, 0): cpu->cp0_entrylo1 = v & 0x3fffffffu; break;
     case CP0(4, 0):
-        cpu->cp0_context = (cpu->cp0_context & 0x007fffffu) | (v & 0xff800000u);
+        cpu->cp0_context = (cpu->cp0_context & 0x007fffffu) |
+                           (va & ~0x007fffffull);
         break;
-    case CP0(4, 2): cpu->userlocal = v; break;
+    case CP0(4, 2): cpu->userlocal = va; break;
     case CP0(5, 0): cpu->cp0_pagemask = v & 0x1fffe000u; break;
     case CP0(6, 0): cpu->cp0_wired = v & idx_mask; break;
     case CP0(7, 0): cpu->cp0_hwrena = v & 0x2000000fu; break;
@@ -142,8 +153,11 @@ static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
         timer_arm(cpu);
         break;
     case CP0(10, 0): {
-        uint32_t old = cpu->cp0_entryhi;
-        cpu->cp0_entryhi = v & 0xffffe0ffu;
+        uint64_t old = cpu->cp0_entryhi;
+        uint64_t m = cpu->is64 ? 0xc000000000000000ull |
+                                 (((1ull << MIPS64_SEGBITS) - 1) & ~0x1f00ull)
+                               : 0xffffe0ffu;
+        cpu->cp0_entryhi = va & m;
         /* Soft TLB entries carry no ASID: a new address space starts
          * with an empty one. */
         if ((old ^ cpu->cp0_entryhi) & 0xff)
@@ -162,7 +176,14 @@ static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
     case CP0(13, 0):
         cpu->cp0_cause = (cpu->cp0_cause & ~0x08c00300u) | (v & 0x08c00300u);
         break;
-    case CP0(14, 0): cpu->cp0_epc = v; break;
+    case CP0(14, 0): cpu->cp0_epc = va; break;
+    case CP0(20, 0):
+        /* XContext: PTEBase above R and BadVPN2 is writable. */
+        if (cpu->is64) {
+            uint64_t m = ~0ull << (MIPS64_SEGBITS - 7);
+            cpu->cp0_xcontext = (cpu->cp0_xcontext & ~m) | (va & m);
+        }
+        break;
     case CP0(15, 1):
         cpu->cp0_ebase = (cpu->cp0_ebase & ~0x3ffff000u) | (v & 0x3ffff000u);
         break;
@@ -171,7 +192,7 @@ static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
         break;
     case CP0(28, 0): cpu->cp0_taglo = v; break;
     case CP0(28, 1): cpu->cp0_datalo = v; break;
-    case CP0(30, 0): cpu->cp0_errorepc = v; break;
+    case CP0(30, 0): cpu->cp0_errorepc = va; break;
     case CP0(31, 0): cpu->cp0_desave = v; break;
     default:
         break;      /* read-only or unimplemented: the write is ignored */
@@ -216,11 +237,42 @@ static bool trans_MTC0(struct mips_dc *s, uint32_t i)
     if (cp0_unusable(s))
         return true;
     ir_t v = ir_new_i64(s->c);
-    ir_extu_i32_i64(s->c, v, mips_rd_gpr32(s, RT(i)));
+    /* MIPS64: a 64-bit register gets the sign-extended word. */
+    if (s->is64)
+        ir_exts_i32_i64(s->c, v, mips_rd_gpr32(s, RT(i)));
+    else
+        ir_extu_i32_i64(s->c, v, mips_rd_gpr32(s, RT(i)));
     ir_call2(s->c, &helper_mips_mtc0, IR_NONE,
              ir_const_i64(s->c, RD(i) * 8 + (i & 7)), v);
     /* Status, EntryHi and Count change what later code does: leave the
      * TB so the next one is looked up with the new mode. */
+    if (!s->in_slot)
+        s->end = DISAS_UPDATE;
+    return true;
+}
+
+/* DMFC0 / DMTC0 (MIPS64): the whole register. */
+static bool trans_DMFC0(struct mips_dc *s, uint32_t i)
+{
+    if (!sys(s))
+        return false;
+    if (cp0_unusable(s))
+        return true;
+    ir_t v = ir_new_i64(s->c);
+    ir_call1(s->c, &helper_mips_mfc0, v,
+             ir_const_i64(s->c, RD(i) * 8 + (i & 7)));
+    mips_wr_gpr(s, RT(i), v);
+    return true;
+}
+
+static bool trans_DMTC0(struct mips_dc *s, uint32_t i)
+{
+    if (!sys(s))
+        return false;
+    if (cp0_unusable(s))
+        return true;
+    ir_call2(s->c, &helper_mips_mtc0, IR_NONE,
+             ir_const_i64(s->c, RD(i) * 8 + (i & 7)), mips_rd_gpr(s, RT(i)));
     if (!s->in_slot)
         s->end = DISAS_UPDATE;
     return true;
@@ -332,6 +384,8 @@ const struct mips_pattern mips_cp0_patterns[] = {
     /* bits 10:3 must be zero; sel in 2:0. */
     P(0xffe007f8u, COP0(0x00), MFC0, I32),
     P(0xffe007f8u, COP0(0x04), MTC0, I32),
+    P(0xffe007f8u, COP0(0x01), DMFC0, MIPS_ISA_64),
+    P(0xffe007f8u, COP0(0x05), DMTC0, MIPS_ISA_64),
     /* DI: rd = 12, sc = 0; EI: sc = 1. */
     P(0xffe0ffdfu, COP0(0x0b) | (12u << 11), MFMC0, I32),
     P(0xffffffffu, COP0CO(0x01), TLBR, I32),

@@ -29,13 +29,15 @@ static const struct mips_model mips_models[] = {
     { "74Kf", false, FIR_R2 | 0x9700, 0x00019700 },
     { "4KEc", false, 0, 0x00019000 },      /* MIPS32R2 4KEc: no FPU */
     { "5KEf", true, FIR_R2 | FIR_PS | 0xa800, 0x0001a800 },
+    /* 5KEc: the 5KE core without an FPU (Linux emulates FP). */
+    { "5KEc", true, 0, 0x00018900 },
     { "MIPS64R2-generic", true, FIR_R2 | FIR_PS | 0x0000, 0x00010000 },
 };
 
 static const char *const mips32_model_names[] = { "24Kf", "34Kf", "74Kf",
                                                   NULL };
 static const char *const mips64_model_names[] = { "5KEf", "MIPS64R2-generic",
-                                                  NULL };
+                                                  "5KEc", NULL };
 
 bool mips_cpu_set_model(struct mips_cpu *cpu, const char *name)
 {
@@ -65,6 +67,13 @@ void mips_cpu_sys_config(struct mips_cpu *cpu)
     cpu->cp0_config[1] = 0x80000000u | (uint32_t)(cpu->tlb_n - 1) << 25 |
                          2u << 22 | 4u << 19 | 3u << 16 |
                          2u << 13 | 4u << 10 | 3u << 7 | (cpu->fir ? 1u : 0);
+    if (cpu->is64) {
+        /* MIPS64: AT = 2 (all segments), a 32-entry TLB. */
+        cpu->tlb_n = 32;
+        cpu->cp0_config[0] |= 2u << 13;
+        cpu->cp0_config[1] = (cpu->cp0_config[1] & ~(0x3fu << 25)) |
+                             (uint32_t)(cpu->tlb_n - 1) << 25;
+    }
     cpu->cp0_config[2] = 0x80000000u;
     cpu->cp0_config[3] = 1u << 13;
 }
@@ -210,11 +219,13 @@ static void mips_dump_state(struct cpu_common *c, FILE *out)
                 (i % 4 == 3) ? '\n' : ' ');
     fprintf(out, "fcsr=%08x fr=%u\n", cpu->fcsr, cpu->fr);
     if (cpu->sys)
-        fprintf(out, "Status=%08x Cause=%08x EPC=%08x BadVAddr=%08x\n"
-                "EntryHi=%08x ErrorEPC=%08x Compare=%08x\n",
-                cpu->cp0_status, mips_cause(cpu), cpu->cp0_epc,
-                cpu->cp0_badvaddr, cpu->cp0_entryhi, cpu->cp0_errorepc,
-                cpu->cp0_compare);
+        fprintf(out, "Status=%08x Cause=%08x EPC=%0*llx BadVAddr=%0*llx\n"
+                "EntryHi=%0*llx ErrorEPC=%0*llx Compare=%08x\n",
+                cpu->cp0_status, mips_cause(cpu),
+                w, (unsigned long long)cpu->cp0_epc,
+                w, (unsigned long long)cpu->cp0_badvaddr,
+                w, (unsigned long long)cpu->cp0_entryhi,
+                w, (unsigned long long)cpu->cp0_errorepc, cpu->cp0_compare);
 }
 
 static uint64_t mips_get_phys_hook(struct cpu_common *c, uint64_t vaddr)

@@ -37,6 +37,10 @@ enum {
     MIPS_EXCP_CPU = EXCP_TARGET_BASE + 0x200,
 };
 #define MIPS_EXCP_REFILL 0x40
+#define MIPS_EXCP_XREFILL 0xc0    /* MIPS64: refill at the XTLB vector */
+/* mips_exception_enter's refill argument: the two refill vectors. */
+#define MIPS_REFILL_TLB MIPS_EXCP_REFILL
+#define MIPS_REFILL_XTLB MIPS_EXCP_XREFILL
 
 /* Cause.ExcCode values (MIPS32 PRA). */
 enum {
@@ -50,6 +54,9 @@ enum {
 #define CP0_ST_EXL (1u << 1)
 #define CP0_ST_ERL (1u << 2)
 #define CP0_ST_KSU_SHIFT 3            /* bits 4:3: 0 kernel, 1 supervisor, 2 user */
+#define CP0_ST_UX (1u << 5)           /* MIPS64: 64-bit user segment */
+#define CP0_ST_SX (1u << 6)           /* MIPS64: 64-bit supervisor segments */
+#define CP0_ST_KX (1u << 7)           /* MIPS64: 64-bit kernel segments */
 #define CP0_ST_IM_SHIFT 8             /* IM7..IM0: bits 15:8 */
 #define CP0_ST_NMI (1u << 19)
 #define CP0_ST_SR (1u << 20)
@@ -69,6 +76,10 @@ enum {
 #define CAUSE_EXC_SHIFT 2         /* ExcCode: bits 6:2 */
 
 #define MIPS_TLB_MAX 64
+
+/* MIPS64 system mode (5K family): 40-bit segments, 36-bit physical. */
+#define MIPS64_SEGBITS 40
+#define MIPS64_PABITS 36
 
 /* ISA levels a pattern may require. */
 enum mips_isa {
@@ -105,7 +116,7 @@ enum { FP_INEXACT = 1, FP_UNDERFLOW = 2, FP_OVERFLOW = 4, FP_DIV0 = 8,
 /* One entry of the guest TLB (MIPS32: VPN2 of EntryHi, PageMask,
  * the EntryLo pair; G is the AND of the two G bits). */
 struct mips_tlb_entry {
-    uint32_t vpn2;         /* EntryHi bits 31:13 (masked by pagemask) */
+    uint64_t vpn2;         /* EntryHi R and VPN2 (masked by pagemask) */
     uint32_t pagemask;     /* PageMask.Mask as in the register */
     uint8_t asid;
     bool g;
@@ -134,11 +145,14 @@ struct mips_cpu {
     bool sys;              /* CP0, TLB and exceptions are emulated */
     bool in_ds;            /* restore_state: the insn was in a delay slot */
     bool halted;           /* WAIT: idle until an interrupt */
-    uint32_t cp0_index, cp0_entrylo0, cp0_entrylo1, cp0_context;
-    uint32_t cp0_pagemask, cp0_wired, cp0_hwrena, cp0_badvaddr;
-    uint32_t cp0_entryhi, cp0_compare, cp0_status, cp0_intctl;
-    uint32_t cp0_srsctl, cp0_cause, cp0_epc, cp0_prid, cp0_ebase;
-    uint32_t cp0_config[4], cp0_lladdr, cp0_errorepc, cp0_desave;
+    /* The address-holding registers are 64 bits wide for MIPS64 (a
+     * MIPS32 CPU keeps zero-extended 32-bit values in them). */
+    uint64_t cp0_entrylo0, cp0_entrylo1, cp0_context, cp0_xcontext;
+    uint64_t cp0_badvaddr, cp0_entryhi, cp0_epc, cp0_errorepc;
+    uint32_t cp0_index, cp0_pagemask, cp0_wired, cp0_hwrena;
+    uint32_t cp0_compare, cp0_status, cp0_intctl;
+    uint32_t cp0_srsctl, cp0_cause, cp0_prid, cp0_ebase;
+    uint32_t cp0_config[4], cp0_lladdr, cp0_desave;
     uint32_t cp0_taglo, cp0_datalo;
     uint32_t irq_lines;    /* hardware lines HW0..HW5 (IP2..IP7), atomic */
     int64_t count_offset;  /* Count = (ns / 10 + count_offset) */
@@ -179,7 +193,7 @@ void mips_irq_recheck(struct mips_cpu *cpu);
 /* Enter the exception handler for ExcCode exc (refill: the TLB refill
  * vector when EXL was clear); PC is the faulting instruction, in_ds
  * tells whether it sat in a delay slot. */
-void mips_exception_enter(struct mips_cpu *cpu, int exc, bool refill);
+void mips_exception_enter(struct mips_cpu *cpu, int exc, int refill);
 /* target_info hooks. */
 bool mips_do_exception(struct cpu_common *c, int excp);
 bool mips_check_interrupt(struct cpu_common *c);

@@ -24,8 +24,12 @@ static int cur_ksu(const struct mips_cpu *cpu)
 
 /* Is the code at pc reached through the TLB (its TBs depend on the
  * ASID)? */
-static bool pc_mapped(const struct mips_cpu *cpu, uint32_t pc)
+static bool pc_mapped(const struct mips_cpu *cpu, uint64_t pc64)
 {
+    uint32_t pc = (uint32_t)pc64;
+    if (cpu->is64 && pc64 != (uint64_t)(int64_t)(int32_t)pc64)
+        return (pc64 >> 62) != 2 &&
+               !((pc64 >> 62) == 0 && (cpu->cp0_status & CP0_ST_ERL));
     if (pc < 0x80000000u)
         return !(cpu->cp0_status & CP0_ST_ERL);
     return pc >= 0xc0000000u;
@@ -41,7 +45,7 @@ uint32_t mips_sys_tb_flags(struct mips_cpu *cpu, uint64_t pc)
         f |= MIPS_TBFLAG_CP0;
     if (cpu->cp0_status & CP0_ST_CU1)
         f |= MIPS_TBFLAG_CU1;
-    if (pc_mapped(cpu, (uint32_t)pc))
+    if (pc_mapped(cpu, pc))
         f |= (cpu->cp0_entryhi & 0xffu) << MIPS_TBFLAG_ASID_SHIFT;
     return f;
 }
@@ -57,18 +61,20 @@ int mips_mmu_index(uint32_t flags)
 
 /* ---- Exception entry -------------------------------------------------------- */
 
-void mips_exception_enter(struct mips_cpu *cpu, int exc, bool refill)
+void mips_exception_enter(struct mips_cpu *cpu, int exc, int refill)
 {
     uint32_t offset = 0x180;
     uint32_t status = cpu->cp0_status;
 
     if (!(status & CP0_ST_EXL)) {
-        cpu->cp0_epc = (uint32_t)cpu->pc;
+        cpu->cp0_epc = cpu->is64 ? cpu->pc : (uint32_t)cpu->pc;
         if (cpu->in_ds)
             cpu->cp0_cause |= CAUSE_BD;
         else
             cpu->cp0_cause &= ~CAUSE_BD;
-        if (refill)
+        if (refill == MIPS_REFILL_XTLB)
+            offset = 0x080;
+        else if (refill)
             offset = 0;
         else if (exc == EXC_INT && (cpu->cp0_cause & CAUSE_IV))
             offset = 0x200;
@@ -80,7 +86,9 @@ void mips_exception_enter(struct mips_cpu *cpu, int exc, bool refill)
                      (uint32_t)exc << CAUSE_EXC_SHIFT;
     uint32_t base = (status & CP0_ST_BEV) ? 0xbfc00200u
                                       : (cpu->cp0_ebase & 0xfffff000u);
-    cpu->pc = base + offset;
+    /* MIPS64: the vectors are in the compatibility kseg0/kseg1. */
+    cpu->pc = cpu->is64 ? (uint64_t)(int64_t)(int32_t)(base + offset)
+                        : base + offset;
     cpu->halted = false;
 }
 
@@ -94,7 +102,7 @@ bool mips_do_exception(struct cpu_common *c, int excp)
 {
     struct mips_cpu *cpu = mips_cpu(c);
     int exc;
-    bool refill = false;
+    int refill = 0;
 
     switch (excp) {
     case EXCP_SYSCALL: exc = EXC_SYS; break;
@@ -104,7 +112,7 @@ bool mips_do_exception(struct cpu_common *c, int excp)
     case MIPS_EXCP_OVERFLOW: exc = EXC_OV; break;
     case MIPS_EXCP_FPE: exc = EXC_FPE; break;
     case EXCP_UNALIGNED:
-        cpu->cp0_badvaddr = (uint32_t)c->fault_addr;
+        cpu->cp0_badvaddr = cpu->is64 ? c->fault_addr : (uint32_t)c->fault_addr;
         exc = c->fault_write ? EXC_ADES : EXC_ADEL;
         break;
     case EXCP_PREFETCH: {
@@ -113,8 +121,8 @@ bool mips_do_exception(struct cpu_common *c, int excp)
         int mmu = mips_mmu_index(mips_sys_tb_flags(cpu, cpu->pc));
         int code = mips_mmu_fault(cpu, c->fault_addr, MMU_INST_FETCH, mmu);
         if (code) {
-            exc = (code - MIPS_EXCP_GUEST) & 0x3f;
-            refill = (code - MIPS_EXCP_GUEST) & MIPS_EXCP_REFILL;
+            exc = (code - MIPS_EXCP_GUEST) & 0x1f;
+            refill = (code - MIPS_EXCP_GUEST) & MIPS_EXCP_XREFILL;
             break;
         }
         if (softmmu_code_ptr(c, c->fault_addr, mmu)) {
@@ -128,9 +136,9 @@ bool mips_do_exception(struct cpu_common *c, int excp)
         break;
     }
     default:
-        if (excp >= MIPS_EXCP_GUEST && excp < MIPS_EXCP_GUEST + 0x80) {
-            exc = (excp - MIPS_EXCP_GUEST) & 0x3f;
-            refill = (excp - MIPS_EXCP_GUEST) & MIPS_EXCP_REFILL;
+        if (excp >= MIPS_EXCP_GUEST && excp < MIPS_EXCP_GUEST + 0x100) {
+            exc = (excp - MIPS_EXCP_GUEST) & 0x1f;
+            refill = (excp - MIPS_EXCP_GUEST) & MIPS_EXCP_XREFILL;
         } else if (excp >= MIPS_EXCP_CPU && excp < MIPS_EXCP_CPU + 4) {
             exc = EXC_CPU;
             set_ce(cpu, excp - MIPS_EXCP_CPU);
@@ -173,7 +181,7 @@ bool mips_check_interrupt(struct cpu_common *c)
     if (!pending_irqs(cpu))
         return false;
     cpu->in_ds = false;     /* taken between instructions */
-    mips_exception_enter(cpu, EXC_INT, false);
+    mips_exception_enter(cpu, EXC_INT, 0);
     return true;
 }
 
@@ -224,14 +232,15 @@ void mips_sys_reset(struct mips_cpu *cpu)
     cpu->halted = false;
     cpu->in_ds = false;
     cpu->irq_lines = 0;
-    cpu->pc = 0xbfc00000u;
+    cpu->pc = cpu->is64 ? 0xffffffffbfc00000ull : 0xbfc00000u;
     cpu->lladdr = ~0ull;
     cpu->tlb_n = 16;
     for (int i = 0; i < MIPS_TLB_MAX; i++) {
         /* Distinct unmatched VPNs in kseg0, which never goes through the
          * TLB, so no two entries can match together. */
         cpu->tlb[i] = (struct mips_tlb_entry){
-            .vpn2 = 0x80000000u + ((uint32_t)i << 13) };
+            .vpn2 = (cpu->is64 ? 0xc00000ff00000000ull : 0) + 0x80000000u +
+                    ((uint32_t)i << 13) };
     }
     mips_cpu_sys_config(cpu);
     if (cpu->common.tlb)
