@@ -93,9 +93,10 @@ json_t *qmp_cmd_query_machines(struct qmp_call *call)
         json_object_set_new(o, "hotpluggable-cpus", json_false());
         json_object_set_new(o, "numa-mem-supported", json_false());
         json_object_set_new(o, "deprecated", json_false());
-        if (b->default_cpu) {
+        const char *cpu = board_default_cpu(b, current_machine.arch);
+        if (cpu) {
             char type[96];
-            snprintf(type, sizeof(type), "%s%s", b->default_cpu,
+            snprintf(type, sizeof(type), "%s%s", cpu,
                      current_machine.arch->cpu_suffix);
             json_object_set_new(o, "default-cpu-type", json_string(type));
         }

@@ -70,6 +70,13 @@ bool board_is_default(const struct board *b, const char *arch)
     return in_list(b->default_for, arch);
 }
 
+const char *board_default_cpu(const struct board *b, const struct sys_arch *arch)
+{
+    if (arch && arch->addr_bits == 64 && b->default_cpu64)
+        return b->default_cpu64;
+    return b->default_cpu;
+}
+
 const struct board *board_find(const char *arch, const char *name)
 {
     for (int i = 0; board_list[i]; i++)

@@ -28,6 +28,7 @@ struct board {
     const char *default_for;    /* arch list "mips,mipsel": is-default */
     int cpu_max;
     const char *default_cpu;    /* model name, NULL: none */
+    const char *default_cpu64;  /* for 64-bit architectures; NULL: the above */
     const char *default_ram_id;
     uint64_t default_ram;
     /* Create memory, CPUs and devices (x-exit-preconfig or start-up). */
@@ -59,6 +60,8 @@ const struct board *board_find(const char *arch, const char *name);
 const struct board *board_default(const char *arch);
 bool board_supports(const struct board *b, const char *arch);
 bool board_is_default(const struct board *b, const char *arch);
+/* The CPU model a board creates without -cpu on arch (NULL: none). */
+const char *board_default_cpu(const struct board *b, const struct sys_arch *arch);
 extern const struct board *board_list[];
 /* Boards in other files register themselves before main (constructor). */
 void board_register(const struct board *b);

@@ -511,7 +511,7 @@ static bool malta_init(struct machine *m, char **err)
         guest_addr_mask = ~0ull;
     sys_engine_init(malta.t);
     const char *model = m->cpu_model ? m->cpu_model
-                        : malta.t->addr_bits == 64 ? "5KEc" : "24Kf";
+                        : board_default_cpu(m->board, m->arch);
     malta.sc = sys_cpu_create(malta.t, 0, model);
     malta.cpu = mips_cpu(sys_cpu_state(malta.sc));
     malta_reset_cpu();
@@ -543,6 +543,7 @@ static const struct board board_malta = {
     .default_for = "mips,mipsel,mips64,mips64el",
     .cpu_max = 1,
     .default_cpu = "24Kf",
+    .default_cpu64 = "5KEc",
     .default_ram_id = "mips_malta.ram",
     .default_ram = 128ull << 20,
     .init = malta_init,

@@ -125,3 +125,24 @@ def test_malta_memsave_virtual(tmp):
     finally:
         c.close()
         vm.stop()
+
+
+def test_malta_default_cpu_per_width(tmp):
+    """query-machines names the CPU Malta creates without -cpu: the 24Kf
+    for the 32-bit targets, the 5KEc for the 64-bit ones."""
+    for arch, want in (("mipsel", "24Kf-mips-cpu"),
+                       ("mips64el", "5KEc-mips64-cpu")):
+        sock = os.path.join(tmp, "qmp-%s.sock" % arch)
+        vm = Kemu(["-M", "malta", "-display", "none", "-nodefaults", "-S",
+                   "-qmp", "unix:%s,server=on,wait=off" % sock],
+                  arch=arch, stderr=subprocess.PIPE)
+        c = QMP.unix(sock)
+        try:
+            c.negotiate()
+            malta = [m for m in c.cmd("query-machines")["return"]
+                     if m["name"] == "malta"]
+            assert malta and malta[0]["default-cpu-type"] == want
+            assert c.cmd("query-status")["return"]["status"] == "prelaunch"
+        finally:
+            c.close()
+            vm.stop()
