@@ -297,7 +297,7 @@ def check_gdb_symbols(tmp, arch, endian):
         # Continue to the end: the program finishes and kemu exits 0.
         g.run("delete", "detach")
         assert vm.wait() == 0
-        assert "timer: ok" in open(out).read()
+        assert open(out).read().endswith("timer: ok\n")
     finally:
         if g:
             g.close()
@@ -358,3 +358,60 @@ def test_malta_info_tlb(tmp):
             g.close()
         c.close()
         vm.stop()
+
+
+def check_step_into_exception(tmp, arch, endian):
+    """A single step over `syscall` stops at the first instruction of the
+    general exception vector (EBase 0x80000000 + 0x180), with Cause,
+    EPC and Status.EXL as the exception left them; the next step runs
+    that instruction."""
+    elf = os.path.join(PROGS, "exceptions-%s.elf" % endian)
+    dis = subprocess.run(["mips-linux-gnu-objdump", "-d", elf], check=True,
+                         capture_output=True, text=True).stdout
+    calls = re.findall(r"^\s*([0-9a-f]+):\s+[0-9a-f]+\s+syscall\b", dis, re.M)
+    assert len(calls) == 1
+    sc = int(calls[0], 16)
+    be = endian == "eb"
+    vm, c, out, port = start(tmp, arch, ["-kernel", elf], ["-S"])
+    rsp = None
+    try:
+        rsp = RSP(port)
+        assert status(c) == "prelaunch"
+        assert rsp.cmd("Z0,%x,4" % sc) == "OK"
+        rsp.send("c")
+        c.event("RESUME")
+        assert rsp.wait_stop().startswith("T05")
+        assert status(c) == "debug"
+        assert reg(rsp, PC, be) == sc
+        assert rsp.cmd("z0,%x,4" % sc) == "OK"
+
+        rsp.send("s")
+        assert rsp.wait_stop().startswith("T05")
+        assert reg(rsp, PC, be) == 0x80000180
+        assert (reg(rsp, CAUSE, be) >> 2) & 0x1f == 8        # Sys
+        assert reg(rsp, SR, be) & 2                          # EXL
+        epc = c.cmd("human-monitor-command", {"command-line": "info registers"})["return"]
+        assert re.search(r"EPC    0x%08x" % sc, epc), epc
+
+        rsp.send("s")
+        assert rsp.wait_stop().startswith("T05")
+        assert reg(rsp, PC, be) == 0x80000184
+        assert status(c) == "debug"
+
+        assert rsp.cmd("D") == "OK"
+        assert vm.wait() == 0
+        expect = os.path.join(os.path.dirname(__file__), "..", "mips", "exceptions.expect")
+        assert open(out).read() == open(expect).read()
+    finally:
+        if rsp:
+            rsp.close()
+        c.close()
+        vm.stop()
+
+
+def test_malta_gdb_step_exception_le(tmp):
+    check_step_into_exception(tmp, "mipsel", "el")
+
+
+def test_malta_gdb_step_exception_be(tmp):
+    check_step_into_exception(tmp, "mips", "eb")
