@@ -74,6 +74,11 @@ static uint32_t status_value(const struct mips_cpu *cpu)
            (cpu->is64 ? ST_KX_SX_UX : 0) | ST_UM | ST_EXL | ST_IE;
 }
 
+/* A CP0 address register (BadVAddr, EPC, ...) as MFC0/DMFC0 read it:
+ * one kept in a 32-bit field is sign-extended, a 64-bit field is the
+ * value itself. */
+#define CP0_ADDR(x) (sizeof(x) == 4 ? (uint64_t)(int32_t)(x) : (uint64_t)(x))
+
 /* A register value as the CPU holds it, widened or cut to the width. */
 static uint64_t tl(const struct mips_cpu *cpu, uint64_t v)
 {
@@ -101,7 +106,7 @@ int mips_gdb_read_reg(struct cpu_common *c, int regnum, uint8_t *buf)
         case GDB_MIPS_HI: v = cpu->hi; break;
         /* User mode: the address of the last fault gdb was told about. */
         case GDB_MIPS_BADVADDR:
-            v = cpu->sys ? (uint64_t)(int32_t)cpu->cp0_badvaddr : c->fault_addr;
+            v = cpu->sys ? CP0_ADDR(cpu->cp0_badvaddr) : c->fault_addr;
             break;
         case GDB_MIPS_CAUSE:
             v = cpu->sys ? (uint64_t)(int32_t)mips_cause(cpu) : 0;
