@@ -19,7 +19,11 @@
 
 static struct gdb_session sys_session;
 static struct chardev *sys_chr;
-static bool sys_attached;
+static bool sys_attached;       /* written by the main loop, read by vCPUs */
+/* The CPU that stopped for the debugger and waits for the main loop to
+ * stop the VM (-1: none); set by its vCPU thread. */
+static int debug_pending = -1;
+static int debug_cpu = -1;      /* the CPU of the last debug stop */
 
 static int sys_ncpus(struct gdb_session *s)
 {
@@ -97,17 +101,57 @@ static const struct gdb_backend sys_backend = {
     .monitor = sys_monitor, .send = sys_send,
 };
 
-/* Called by the run-state machine whenever the VM stops. */
+static void clear_single_step(void)
+{
+    for (int i = 0; vcpu_get(i); i++)
+        if (vcpu_get(i)->cpu)
+            vcpu_get(i)->cpu->single_step = false;
+}
+
+/* Called by the run-state machine whenever the VM stops (every vCPU is
+ * out of guest code by then). */
 static void sys_vm_stopped(enum run_state to)
 {
-    if (sys_attached && sys_session.running)
-        gdb_report_stop(&sys_session, to == RUN_STATE_DEBUG ? 5 : 2,
-                        sys_session.cur_cpu, NULL);
+    /* A step asked for and cut short by a QMP stop ends here too: a
+     * later `cont` runs freely. */
+    clear_single_step();
+    if (!sys_attached || !sys_session.running)
+        return;
+    if (to == RUN_STATE_DEBUG && debug_cpu >= 0) {
+        char extra[64] = "";
+        struct cpu_common *cpu = sys_cpu(&sys_session, debug_cpu);
+        if (cpu && cpu->watch_hit_flags)
+            gdb_watch_stop_text(&sys_session, cpu, extra, sizeof(extra));
+        gdb_report_stop(&sys_session, 5, debug_cpu, extra);
+    } else {
+        gdb_report_stop(&sys_session, 2, sys_session.cur_cpu, NULL);
+    }
+}
+
+bool gdbstub_system_debug_stop(struct cpu_common *cpu)
+{
+    if (!__atomic_load_n(&sys_attached, __ATOMIC_ACQUIRE))
+        return false;
+    __atomic_store_n(&debug_pending, cpu->cpu_index, __ATOMIC_RELEASE);
+    mainloop_kick();
+    return true;
+}
+
+/* Main loop: a CPU asked for a debug stop. */
+static void debug_stop_on_wake(void *opaque)
+{
+    int index = __atomic_exchange_n(&debug_pending, -1, __ATOMIC_ACQ_REL);
+    if (index < 0)
+        return;
+    debug_cpu = index;
+    /* Already stopped (QMP stop, Ctrl-C raced with the hit): that stop
+     * stands and gdb has heard of it. */
+    vm_stop(RUN_STATE_DEBUG);
 }
 
 static void gdb_opened(void *opaque)
 {
-    sys_attached = true;
+    __atomic_store_n(&sys_attached, true, __ATOMIC_RELEASE);
     sys_session.running = false;
     sys_session.cur_cpu = 0;
     sys_session.multiprocess = false;
@@ -124,8 +168,17 @@ static void gdb_received(void *opaque, const uint8_t *buf, size_t len)
 
 static void gdb_closed(void *opaque)
 {
-    sys_attached = false;
+    __atomic_store_n(&sys_attached, false, __ATOMIC_RELEASE);
     gdb_remove_all_breakpoints(&sys_session);
+    /* A CPU parked for a debug stop nobody will report must not stay
+     * parked while the VM claims to run. */
+    if (__atomic_exchange_n(&debug_pending, -1, __ATOMIC_ACQ_REL) >= 0 &&
+        runstate_is_running()) {
+        vcpu_pause_all();
+        vcpu_resume_all();
+    }
+    if (!runstate_is_running())
+        clear_single_step();
 }
 
 static const struct chardev_frontend gdb_frontend = {
@@ -137,5 +190,6 @@ void gdbstub_system_start(struct chardev *chr)
     sys_chr = chr;
     gdb_session_init(&sys_session, &sys_backend, current_machine.arch->name, NULL);
     runstate_stop_hook = sys_vm_stopped;
+    mainloop_on_wake(debug_stop_on_wake, NULL);
     chardev_attach(chr, &gdb_frontend, NULL);
 }

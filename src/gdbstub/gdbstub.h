@@ -28,6 +28,10 @@ struct chardev;
 struct cpu_common;
 
 void gdbstub_system_start(struct chardev *chr);
+/* From a vCPU thread: cpu stopped for the debugger (EXCP_DEBUG, or a
+ * single step done); the main loop stops the VM in state `debug` and
+ * tells gdb.  False when no gdb is attached (the CPU runs on). */
+bool gdbstub_system_debug_stop(struct cpu_common *cpu);
 
 bool gdbstub_user_start(int port, struct cpu_common *cpu);
 int gdbstub_user_handle_stop(struct cpu_common *cpu, int sig);

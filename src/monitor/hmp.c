@@ -92,23 +92,42 @@ static void info_cpus(struct hmp_out *o, const char *name, const char *args)
             (int)vcpu_get(i)->tid);
 }
 
-static void info_registers(struct hmp_out *o, const char *name, const char *args)
+/* The target's monitor view of the current CPU (name: "registers",
+ * "tlb"); registers fall back to the generic state dump. */
+static void cpu_info(struct hmp_out *o, const char *name)
 {
     struct vcpu *v = vcpu_get(o->cpu_index);
     if (!v || !v->cpu) {
         out(o, "No CPU available\n");
         return;
     }
+    const struct target_info *t = v->cpu->target;
     char *text = NULL;
     size_t size = 0;
     FILE *f = open_memstream(&text, &size);
     if (!f)
         return;
-    if (v->cpu->target->dump_state)
-        v->cpu->target->dump_state(v->cpu, f);
+    bool done = t->monitor_info && t->monitor_info(v->cpu, name, f);
+    if (!done && !strcmp(name, "registers") && t->dump_state) {
+        t->dump_state(v->cpu, f);
+        done = true;
+    }
     fclose(f);
-    out(o, "%s", text);
+    if (done)
+        out(o, "%s", text);
+    else
+        out(o, "info %s is not available for this CPU\n", name);
     free(text);
+}
+
+static void info_registers(struct hmp_out *o, const char *name, const char *args)
+{
+    cpu_info(o, "registers");
+}
+
+static void info_tlb(struct hmp_out *o, const char *name, const char *args)
+{
+    cpu_info(o, "tlb");
 }
 
 static void info_mtree(struct hmp_out *o, const char *name, const char *args)
@@ -251,6 +270,7 @@ static const struct hmp_cmd hmp_info_cmds[] = {
     { "version", "", "show the version of QEMU", info_version },
     { "name", "", "show the current VM name", info_name },
     { "registers", "", "show the cpu registers", info_registers },
+    { "tlb", "", "show virtual to physical memory mappings", info_tlb },
     { "mtree", "", "show memory tree", info_mtree },
     { "cpus", "", "show infos for each CPU", info_cpus },
     { NULL },

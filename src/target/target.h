@@ -61,6 +61,9 @@ struct target_info {
 
     /* Print registers (-d cpu, HMP info registers, crash reports). */
     void (*dump_state)(struct cpu_common *cpu, FILE *out);
+    /* System mode, HMP `info WHAT` for what the target knows in QEMU's
+     * layout ("registers", "tlb"); false: not offered (NULL: none). */
+    bool (*monitor_info)(struct cpu_common *cpu, const char *what, FILE *out);
 
     /* Disassemble one instruction for -d in_asm: writes text into buf
      * (capstone under the hood) and returns its size in bytes, 0 if it

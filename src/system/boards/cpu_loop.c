@@ -10,6 +10,7 @@
 
 #include "engine/exec.h"
 #include "engine/softmmu.h"
+#include "gdbstub/gdbstub.h"
 #include "system/boards/cpu_loop.h"
 #include "system/chardev.h"
 #include "system/daemon.h"
@@ -144,6 +145,20 @@ static void report_stuck(struct cpu_common *cpu, int excp)
         t->dump_state(cpu, stderr);
 }
 
+/* A gdb breakpoint, watchpoint or finished single step: ask the main
+ * loop to stop the VM in the debug state, and wait here until it has
+ * (running on would hit the breakpoint again at once).  Without gdb
+ * there is nobody to tell: run on. */
+static void debug_stop(struct sys_cpu *sc)
+{
+    if (!gdbstub_system_debug_stop(sc->cpu))
+        return;
+    pthread_mutex_lock(&sc->lock);
+    while (vcpu_run_allowed())
+        pthread_cond_wait(&sc->cond, &sc->lock);
+    pthread_mutex_unlock(&sc->lock);
+}
+
 static int run(struct vcpu *v)
 {
     struct sys_cpu *sc = v->opaque;
@@ -152,7 +167,9 @@ static int run(struct vcpu *v)
 
     current_cpu = cpu;
     while (vcpu_run_allowed()) {
-        if (t->check_interrupt(cpu))
+        /* A debugger single step takes no interrupts (as QEMU's default
+         * stepping mode), so `stepi` goes to the next instruction. */
+        if (!cpu->single_step && t->check_interrupt(cpu))
             sc->halted = false;
         if (sc->halted) {
             pthread_mutex_lock(&sc->lock);
@@ -170,9 +187,18 @@ static int run(struct vcpu *v)
             break;
         case EXCP_HALTED:
             sc->halted = true;
+            if (cpu->single_step)
+                debug_stop(sc);         /* the WAIT completed */
+            break;
+        case EXCP_DEBUG:
+            debug_stop(sc);
             break;
         default:
-            if (!t->do_exception(cpu, excp)) {
+            if (t->do_exception(cpu, excp)) {
+                /* A step into an exception stops at its vector. */
+                if (cpu->single_step)
+                    debug_stop(sc);
+            } else {
                 report_stuck(cpu, excp);
                 /* Park the CPU; the VM stays manageable. */
                 sc->halted = true;

@@ -234,6 +234,8 @@ static uint64_t mips_get_phys_hook(struct cpu_common *c, uint64_t vaddr)
     return cpu->sys ? mips_get_phys(cpu, vaddr) : ~0ull;
 }
 
+/* HMP info registers / info tlb (target/mips/monitor.c). */
+bool mips_monitor_info(struct cpu_common *c, const char *what, FILE *out);
 int mips_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
                size_t len, char *buf, size_t bufsize);
 int mipsel_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
@@ -260,6 +262,7 @@ int mips64el_disas(uint64_t pc, uint32_t tb_flags, const uint8_t *code,
         .set_pc = mips_set_pc,                                              \
         .get_pc = mips_get_pc,                                              \
         .dump_state = mips_dump_state,                                      \
+        .monitor_info = mips_monitor_info,                                  \
         .disas = dis,                                                       \
         .mmu_index = mips_mmu_index,                                        \
         .tlb_fill = mips_tlb_fill,                                          \

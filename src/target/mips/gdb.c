@@ -74,6 +74,11 @@ static uint32_t status_value(const struct mips_cpu *cpu)
            (cpu->is64 ? ST_KX_SX_UX : 0) | ST_UM | ST_EXL | ST_IE;
 }
 
+/* A CP0 address register (BadVAddr, EPC, ...) as MFC0/DMFC0 read it:
+ * one kept in a 32-bit field is sign-extended, a 64-bit field is the
+ * value itself. */
+#define CP0_ADDR(x) (sizeof(x) == 4 ? (uint64_t)(int32_t)(x) : (uint64_t)(x))
+
 /* A register value as the CPU holds it, widened or cut to the width. */
 static uint64_t tl(const struct mips_cpu *cpu, uint64_t v)
 {
@@ -91,12 +96,21 @@ int mips_gdb_read_reg(struct cpu_common *c, int regnum, uint8_t *buf)
         v = cpu->fpr[regnum - GDB_MIPS_F0];
     else {
         switch (regnum) {
-        case GDB_MIPS_STATUS: v = status_value(cpu); break;
+        /* System mode shows the CP0 registers themselves (sign-extended
+         * on MIPS64, as MFC0 reads them); user mode what a kernel would
+         * report for the program. */
+        case GDB_MIPS_STATUS:
+            v = cpu->sys ? (uint64_t)(int32_t)cpu->cp0_status : status_value(cpu);
+            break;
         case GDB_MIPS_LO: v = cpu->lo; break;
         case GDB_MIPS_HI: v = cpu->hi; break;
-        /* The address of the last fault gdb was told about. */
-        case GDB_MIPS_BADVADDR: v = c->fault_addr; break;
-        case GDB_MIPS_CAUSE: v = 0; break;
+        /* User mode: the address of the last fault gdb was told about. */
+        case GDB_MIPS_BADVADDR:
+            v = cpu->sys ? CP0_ADDR(cpu->cp0_badvaddr) : c->fault_addr;
+            break;
+        case GDB_MIPS_CAUSE:
+            v = cpu->sys ? (uint64_t)(int32_t)mips_cause(cpu) : 0;
+            break;
         case GDB_MIPS_PC: v = cpu->pc; break;
         case GDB_MIPS_FCSR: v = cpu->fcsr; break;
         case GDB_MIPS_FIR: v = cpu->fir; break;
@@ -121,9 +135,9 @@ int mips_gdb_write_reg(struct cpu_common *c, int regnum, const uint8_t *buf)
     } else {
         switch (regnum) {
         case 0:                 /* $zero stays zero */
-        case GDB_MIPS_STATUS:   /* a user program cannot change these */
-        case GDB_MIPS_BADVADDR:
-        case GDB_MIPS_CAUSE:
+        case GDB_MIPS_STATUS:   /* a user program cannot change these; */
+        case GDB_MIPS_BADVADDR: /* in system mode gdb's `set $sr` would */
+        case GDB_MIPS_CAUSE:    /* bypass the CP0 side effects (MTC0) */
         case GDB_MIPS_FIR:
             break;
         case GDB_MIPS_LO: cpu->lo = v; break;

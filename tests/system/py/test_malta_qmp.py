@@ -75,7 +75,7 @@ def check_run_states(tmp, arch, endian):
 
         # Registers are readable from the monitor while it runs.
         r = c.cmd("human-monitor-command", {"command-line": "info registers"})
-        assert "pc=" in r["return"] and "Status=" in r["return"]
+        assert "pc=" in r["return"] and "CP0 Status" in r["return"]
 
         assert c.cmd("quit") == {"return": {}}
         assert vm.wait() == 0
