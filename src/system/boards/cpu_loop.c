@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "engine/exec.h"
+#include "engine/guest_mem.h"
 #include "engine/softmmu.h"
 #include "gdbstub/gdbstub.h"
 #include "system/boards/cpu_loop.h"
@@ -67,6 +68,10 @@ void sys_engine_init(const struct target_info *t)
      * the interpreter. */
     struct engine_options o = { .backend = ENGINE_INTERP };
     engine_init(t, &o);
+    /* The soft MMU sees whole virtual addresses: a 64-bit CPU's are all
+     * 64 bits (the engine's default mask is the 32-bit guests'). */
+    if (t->addr_bits == 64)
+        guest_addr_mask = ~0ull;
     softmmu_init(memory_find);
     machine_virt_to_phys = virt_to_phys;
     machine_phys_written = softmmu_invalidate_phys;

@@ -21,7 +21,6 @@
 #include <unistd.h>
 
 #include "engine/exec.h"
-#include "engine/guest_mem.h"
 #include "engine/softmmu.h"
 #include "system/boards/cpu_loop.h"
 #include "system/chardev.h"
@@ -505,10 +504,6 @@ static bool malta_init(struct machine *m, char **err)
 
     load_images();
 
-    /* The soft MMU sees whole virtual addresses: a 64-bit CPU's are all
-     * 64 bits (the default mask is the 32-bit guests'). */
-    if (malta.t->addr_bits == 64)
-        guest_addr_mask = ~0ull;
     sys_engine_init(malta.t);
     const char *model = m->cpu_model ? m->cpu_model
                         : board_default_cpu(m->board, m->arch);
