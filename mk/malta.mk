@@ -79,6 +79,8 @@ check-system-mips: $(SYSMIPS_ELFS) $(SYSMIPS_BIOS) $(SYSMIPS64_ELFS) $(BUILD)/ke
 	        $(SYSMIPS_SRC)/run.sh $$k malta-$$r-$$e $$res $(SYSMIPS_SRC)/$$r.expect \
 	            -bios $(SYSMIPS_OUT)/$$r-$$e.bin || status=1; \
 	    done; \
+	    $(SYSMIPS_SRC)/repeat.sh 40 $$k malta-exit-flush-$$e $$res \
+	        $(SYSMIPS_SRC)/bios.expect -bios $(SYSMIPS_OUT)/bios-$$e.bin || status=1; \
 	    if [ $$e = eb ]; then k=$(SYSMIPS64_KEMU_eb); else k=$(SYSMIPS64_KEMU_el); fi; \
 	    for t in $(SYSMIPS64_TESTS); do \
 	        $(SYSMIPS_SRC)/run.sh $$k malta64-$$t-$$e $$res $(SYSMIPS_SRC)/$$t.expect \

@@ -67,15 +67,20 @@ void mainloop_on_wake(mainloop_fn fn, void *opaque)
     }
 }
 
+void mainloop_run_wake_hooks(void)
+{
+    for (int i = 0; i < nwake; i++)
+        wake_fns[i](wake_opaques[i]);
+    if (wake_fn)
+        wake_fn(wake_opaque);
+}
+
 static void drain_wake(void *opaque, int fd, short revents)
 {
     char buf[64];
     while (read(fd, buf, sizeof(buf)) > 0)
         ;
-    for (int i = 0; i < nwake; i++)
-        wake_fns[i](wake_opaques[i]);
-    if (wake_fn)
-        wake_fn(wake_opaque);
+    mainloop_run_wake_hooks();
 }
 
 void mainloop_init(void)

@@ -34,6 +34,10 @@ void mainloop_kick(void);
 /* Call fn(opaque) whenever the loop was kicked (several may be set). */
 void mainloop_on_wake(mainloop_fn fn, void *opaque);
 
+/* Run every wake hook now, as a kick would (e.g. to collect device
+ * output produced after the hooks last ran). */
+void mainloop_run_wake_hooks(void);
+
 /* Run until mainloop_quit(); returns its status. */
 int mainloop_run(void);
 void mainloop_quit(int status);

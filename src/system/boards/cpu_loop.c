@@ -256,10 +256,14 @@ static int exit_status;
 
 static void exit_on_wake(void *opaque)
 {
-    if (!__atomic_load_n(&exit_requested, __ATOMIC_ACQUIRE))
+    static bool exiting;
+    if (exiting || !__atomic_load_n(&exit_requested, __ATOMIC_ACQUIRE))
         return;
-    /* Devices registered their wake hooks before this one: their output
-     * is in the chardevs by now. */
+    exiting = true;
+    /* The devices' hooks ran before this one, but the guest may have
+     * written more (its last UART bytes) between those and its exit
+     * request: collect that too before flushing the chardevs. */
+    mainloop_run_wake_hooks();
     chardev_flush_all(1000);
     chardev_cleanup();
     pidfile_remove();
