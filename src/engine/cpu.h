@@ -62,6 +62,15 @@ struct cpu_common {
 
     /* System mode: the soft TLB (engine/softmmu.h); NULL in user mode. */
     struct softmmu_tlb *tlb;
+
+    /*
+     * System mode, generated code: the host return address (as GETPC()
+     * gives it) of the call into C that is running now, recorded by the
+     * call site or the helper before anything may raise, so that
+     * cpu_raise(cpu, excp, 0) from deep inside (tlb_fill, a device)
+     * finds the guest instruction.  0 when unknown; cpu_raise clears it.
+     */
+    uintptr_t helper_ra;
 };
 
 /* The CPU the calling host thread runs. */

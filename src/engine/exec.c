@@ -11,6 +11,7 @@
 
 #include "engine/guest_mem.h"
 #include "engine/internal.h"
+#include "engine/softmmu.h"
 #include "engine/x86/cg.h"
 #include "target/target.h"
 #include "util/error.h"
@@ -101,6 +102,11 @@ static void restore_state(struct cpu_common *cpu, uintptr_t search_pc)
 
 _Noreturn void cpu_raise(struct cpu_common *cpu, int excp, uintptr_t host_pc)
 {
+    /* Raised with no host PC from C code called by generated code (system
+     * mode): the call site recorded its return address (helper_ra). */
+    if (!host_pc)
+        host_pc = cpu->helper_ra;
+    cpu->helper_ra = 0;
     /* host_pc is a return address: the call lies just before it. */
     restore_state(cpu, host_pc ? host_pc - 1 : 0);
     cpu_loop_exit(cpu, excp);
@@ -265,12 +271,22 @@ int cpu_exec(struct cpu_common *cpu)
             if (!tb->nocache)
                 tb_jmp_cache_set(cpu, tb);
         }
+        /* System mode chains only TBs of the same flags: a TB's flags
+         * carry the ASID when its code is TLB-mapped, so an unmapped TB
+         * (same for every ASID) never jumps straight into one address
+         * space's translation.  Mapping changes invalidate the TBs of the
+         * virtual range (target TLB writes), which unlinks them. */
         if (last && slot < IR_EXIT_NOCHAIN && !engine_opts.no_chaining &&
-            !(cflags & CF_NO_CHAIN) && last->cflags == cflags)
+            !(cflags & CF_NO_CHAIN) && last->cflags == cflags &&
+            (!softmmu_enabled || last->flags == tb->flags))
             tb_add_jump(last, slot, tb);
 
-        if (engine_uses_interp(cflags))
+        if (engine_uses_interp(cflags)) {
+            /* Interpreted code raises with its own record of the insn:
+             * no return address left over from generated code counts. */
+            cpu->helper_ra = 0;
             last = interp_exec(cpu, tb, &slot);
+        }
         else
             last = cg_exec(cpu, tb, &slot);
         if (slot == TB_EXIT_REQUESTED) {

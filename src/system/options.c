@@ -16,7 +16,7 @@ enum opt_id {
     O_NOGRAPHIC, O_DISPLAY, O_DAEMONIZE, O_PIDFILE, O_GDB, O_GDB_DEFAULT,
     O_NO_SHUTDOWN, O_NO_REBOOT, O_KERNEL, O_APPEND, O_INITRD, O_BIOS,
     O_VERSION, O_HELP, O_ACCEL, O_PARALLEL, O_VGA, O_SEMIHOSTING,
-    O_SEMIHOSTING_CONFIG,
+    O_SEMIHOSTING_CONFIG, O_ENGINE, O_PERFMAP,
 };
 
 struct opt_def {
@@ -44,6 +44,7 @@ static const struct opt_def opt_defs[] = {
     { "accel", true, O_ACCEL }, { "parallel", true, O_PARALLEL },
     { "vga", true, O_VGA }, { "semihosting", false, O_SEMIHOSTING },
     { "semihosting-config", true, O_SEMIHOSTING_CONFIG },
+    { "engine", true, O_ENGINE }, { "perfmap", false, O_PERFMAP },
     { NULL },
 };
 
@@ -80,7 +81,10 @@ void sys_usage(const char *arch)
            "-append cmdline    use 'cmdline' as kernel command line\n"
            "-initrd file       use 'file' as initial ram disk\n"
            "-bios file         set the filename for the BIOS\n"
-           "-semihosting       semihosting mode (MIPS: UHI calls through sdbbp 1)\n", arch);
+           "-semihosting       semihosting mode (MIPS: UHI calls through sdbbp 1)\n"
+           "\nkemu options:\n"
+           "-engine codegen|interp  execution backend (default codegen: x86-64 code)\n"
+           "-perfmap           write /tmp/perf-PID.map for perf (codegen)\n", arch);
 }
 
 #define PUSH(list, n, v) do { \
@@ -147,6 +151,12 @@ void sys_parse_options(int argc, char **argv, struct sys_config *cfg)
                 fatal("-accel %s: invalid accelerator %s", arg, arg);
             break;
         case O_SEMIHOSTING: cfg->semihosting = true; break;
+        case O_ENGINE:
+            if (strcmp(arg, "codegen") && strcmp(arg, "interp"))
+                fatal("%s %s: the engine is codegen or interp", a, arg);
+            cfg->engine = arg;
+            break;
+        case O_PERFMAP: cfg->perfmap = true; break;
         case O_SEMIHOSTING_CONFIG:
             /* enable=on|off[,target=native|auto,...] */
             if (strstr(arg, "enable=off"))

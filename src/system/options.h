@@ -29,6 +29,8 @@ struct sys_config {
     const char *kernel, *append, *initrd, *bios;
     bool version, help;
     bool semihosting;         /* -semihosting / -semihosting-config enable=on */
+    const char *engine;       /* -engine codegen|interp (NULL: codegen) */
+    bool perfmap;             /* -perfmap */
 };
 
 /* Parse argv into cfg; exits with a one-line error on a bad option. */

@@ -11,6 +11,7 @@
 
 #include "gdbstub/gdbstub.h"
 #include "monitor/monitor.h"
+#include "system/boards/cpu_loop.h"
 #include "system/chardev.h"
 #include "system/daemon.h"
 #include "system/machine.h"
@@ -271,6 +272,8 @@ int system_main(const char *archname, int argc, char **argv)
         machine_list_cpus(stdout, m->arch);
         return 0;
     }
+    sys_engine_configure(cfg.engine && !strcmp(cfg.engine, "interp"),
+                         cfg.perfmap);
     setup_machine(archname, &cfg);
 
     struct mon_req mons[3 * SYS_MAX_LIST + 1];

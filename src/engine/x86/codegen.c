@@ -29,7 +29,9 @@
 
 #include "engine/guest_mem.h"
 #include "engine/ir_sem.h"
+#include "engine/softmmu.h"
 #include "engine/x86/cg.h"
+#include "engine/x86/cg_alloc.h"
 #include "target/target.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -583,8 +585,14 @@ static void gen_call(struct cgs *s, const struct ir_helper *h, ir_t ret,
         e_arith_ri(&s->e, ARITH_SUB, true, RSP, 16);
         e_rm(&s->e, OPC_MOVL_EvGv | P_REXW, SCRATCH, RSP, -1, 0);
     }
+    /* System mode: a helper that may raise records where it was called
+     * from (cpu_raise with no host PC uses it). */
+    uint8_t *ra_fix = softmmu_enabled && !(h->flags & IR_HELPER_NO_RAISE)
+                          ? cg_sm_ra_store(&s->e) : NULL;
     e_mov_rr(&s->e, true, RDI, RBP);
     emit_call_addr(s, (const void *)h->fn);
+    if (ra_fix)
+        cg_sm_ra_done(&s->e, ra_fix);
     if (stack)
         e_arith_ri(&s->e, ARITH_ADD, true, RSP, 16);
     if (!(h->flags & IR_HELPER_NO_WRITE_GLOBALS))
@@ -1217,6 +1225,10 @@ static void gen_guest_ld(struct cgs *s, const struct ir_op *op)
     int w = w64 ? P_REXW : 0;
     int index;
     int32_t disp;
+    if (softmmu_enabled) {
+        cg_sm_ld(s, op);
+        return;
+    }
     sync_globals(s);
     guest_addr(s, a, &index, &disp);
     align_check(s, a, index, disp, mo, false);
@@ -1262,6 +1274,10 @@ static void gen_guest_st(struct cgs *s, const struct ir_op *op)
     bool be = mo & MO_BE;
     int index;
     int32_t disp;
+    if (softmmu_enabled) {
+        cg_sm_st(s, op);
+        return;
+    }
     sync_globals(s);
     int rv = -1;
     uint64_t imm = 0;
@@ -1318,6 +1334,10 @@ static void gen_guest_st(struct cgs *s, const struct ir_op *op)
 
 static void gen_atomic(struct cgs *s, const struct ir_op *op)
 {
+    if (softmmu_enabled) {
+        cg_sm_atomic(s, op);
+        return;
+    }
     ir_t args[4] = { op->args[1], IR_NONE, op->args[2],
                      op->opc == IR_OP_atomic_cmpxchg ? op->args[3] : IR_NONE };
     uint64_t imms[4] = { 0, (uint64_t)op->aux | (uint64_t)op->opc << 8, 0, 0 };
@@ -1561,6 +1581,8 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     memset(s->tdirty, 0, (size_t)c->ntemps);
     memset(s->last_use, 0, (size_t)c->ntemps * sizeof(s->last_use[0]));
     memset(s->label_pos, 0, (size_t)c->nlabels * sizeof(s->label_pos[0]));
+    if (softmmu_enabled)
+        cg_sm_begin();
     for (int r = 0; r < NREGS; r++)
         s->rtemp[r] = -1;
     for (int i = 0; i < c->nops; i++) {
@@ -1602,6 +1624,8 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
         uint8_t *j = e_jmp32(&s->e);
         e_patch32(j, s->label_at[s->fix[s->stub[i].fix].label]);
     }
+    if (softmmu_enabled && !cg_sm_finish(s))
+        return false;
     for (int i = 0; i < s->nfix; i++)
         e_patch32(s->fix[i].disp, s->fix[i].to ? s->fix[i].to
                                                : s->label_at[s->fix[i].label]);
@@ -1609,4 +1633,49 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     emit_exit(s, TB_EXIT_REQUESTED);
     cg_commit(&s->e, tb);
     return true;
+}
+
+/* ---- The allocator for other lowering files (cg_alloc.h) --------------------- */
+
+struct emit *cgs_emit(struct cgs *s) { return &s->e; }
+uint32_t cgs_tb_flags(struct cgs *s) { return s->tb->flags; }
+int cgs_in_reg(struct cgs *s, ir_t t, uint32_t avoid) { return in_reg(s, t, avoid); }
+int cgs_alloc_reg(struct cgs *s, uint32_t avoid) { return alloc_reg(s, avoid); }
+void cgs_set_out(struct cgs *s, ir_t d, int r) { set_out(s, d, r); }
+void cgs_sync_globals(struct cgs *s) { sync_globals(s); }
+bool cgs_is64(struct cgs *s, ir_t t) { return is64(s, t); }
+
+uint32_t cgs_bound_regs(struct cgs *s)
+{
+    uint32_t m = 0;
+    for (int r = 0; r < NREGS; r++)
+        if (s->rtemp[r] >= 0)
+            m |= 1u << r;
+    return m;
+}
+
+bool cgs_const(struct cgs *s, ir_t t, uint64_t *val)
+{
+    if (!is_const(s, t))
+        return false;
+    *val = cval(s, t);
+    return true;
+}
+
+void cgs_call(struct cgs *s, const struct ir_helper *h, ir_t ret, int nargs,
+              const ir_t *args, const uint64_t *imms)
+{
+    gen_call(s, h, ret, nargs, args, imms);
+}
+
+void cgs_emit_call(struct emit *e, const void *fn)
+{
+    intptr_t rel = (intptr_t)fn - (intptr_t)(e_here_rx(e) + 5);
+    if (fits_s32(rel)) {
+        e8(e, 0xe8);
+        e32(e, (uint32_t)rel);
+    } else {
+        e_movi(e, SCRATCH, (uintptr_t)fn, true);
+        e_rr(e, 0xff, 2, SCRATCH);
+    }
 }

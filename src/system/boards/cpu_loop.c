@@ -58,15 +58,29 @@ static bool virt_to_phys(int cpu_index, uint64_t vaddr, uint64_t *paddr)
     return *paddr != ~0ull;
 }
 
+extern const bool engine_codegen_available __attribute__((weak));
+
+static struct engine_options sys_engine_opts = { .backend = ENGINE_CODEGEN };
+
+void sys_engine_configure(bool interp, bool perfmap)
+{
+    sys_engine_opts.backend = interp ? ENGINE_INTERP : ENGINE_CODEGEN;
+    sys_engine_opts.perfmap = perfmap;
+}
+
 void sys_engine_init(const struct target_info *t)
 {
     static bool done;
     if (done)
         return;
     done = true;
-    /* The code generator has no soft-MMU path yet: system mode runs on
-     * the interpreter. */
-    struct engine_options o = { .backend = ENGINE_INTERP };
+    /* The x86-64 code generator by default (its guest memory goes through
+     * the soft TLB: engine/x86/softmmu_gen.c); -engine interp runs the IR
+     * interpreter. */
+    struct engine_options o = sys_engine_opts;
+    if (o.backend == ENGINE_CODEGEN &&
+        !(&engine_codegen_available && engine_codegen_available))
+        o.backend = ENGINE_INTERP;
     engine_init(t, &o);
     /* The soft MMU sees whole virtual addresses: a 64-bit CPU's are all
      * 64 bits (the engine's default mask is the 32-bit guests'). */

@@ -15,8 +15,12 @@ struct cpu_common;
 struct target_info;
 struct sys_cpu;
 
-/* Set up the engine for system mode (interpreter, soft MMU over the
- * memory map) once, before the first CPU. */
+/* The command line's engine choice (-engine interp, -perfmap), before
+ * sys_engine_init. */
+void sys_engine_configure(bool interp, bool perfmap);
+
+/* Set up the engine for system mode (code generator or interpreter as
+ * configured, soft MMU over the memory map) once, before the first CPU. */
 void sys_engine_init(const struct target_info *t);
 
 /* Create CPU index on a new vCPU thread (parked until the VM runs). */
