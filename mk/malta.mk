@@ -11,7 +11,7 @@ SYSMIPS_OUT := $(BUILD)/tests/system/mips
 SYSMIPS_CFLAGS := -march=24kf -mhard-float -mfp32 -mno-abicalls -fno-pic -G0 \
                   -O2 -Wall -ffreestanding -nostdlib -static -I$(SYSMIPS_SRC)
 SYSMIPS_RT := $(SYSMIPS_SRC)/start.S $(SYSMIPS_SRC)/rt.c
-SYSMIPS_TESTS := exceptions timer tlb fpu
+SYSMIPS_TESTS := exceptions timer tlb fpu softmmu
 SYSMIPS_EXTRA_tlb := $(SYSMIPS_SRC)/user.S
 SYSMIPS_CC_eb := mips-linux-gnu-gcc -EB
 SYSMIPS_CC_el := mipsel-linux-gnu-gcc -EL
@@ -69,26 +69,31 @@ check-system-mips: $(SYSMIPS_ELFS) $(SYSMIPS_BIOS) $(SYSMIPS64_ELFS) $(BUILD)/ke
 	@mkdir -p $(TEST_RESULTS)
 	@rm -f $(TEST_RESULTS)/check-system-mips.txt
 	@status=0; res=$(TEST_RESULTS)/check-system-mips.txt; \
+	for eng in codegen interp; do \
+	if [ $$eng = codegen ]; then sfx=; else sfx=-$$eng; fi; \
 	for e in eb el; do \
 	    if [ $$e = eb ]; then k=$(SYSMIPS_KEMU_eb); else k=$(SYSMIPS_KEMU_el); fi; \
 	    for t in $(SYSMIPS_TESTS); do \
-	        $(SYSMIPS_SRC)/run.sh $$k malta-$$t-$$e $$res $(SYSMIPS_SRC)/$$t.expect \
-	            -kernel $(SYSMIPS_OUT)/$$t-$$e.elf || status=1; \
+	        $(SYSMIPS_SRC)/run.sh $$k malta-$$t-$$e$$sfx $$res $(SYSMIPS_SRC)/$$t.expect \
+	            -engine $$eng -kernel $(SYSMIPS_OUT)/$$t-$$e.elf || status=1; \
 	    done; \
 	    for r in bios softreset; do \
-	        $(SYSMIPS_SRC)/run.sh $$k malta-$$r-$$e $$res $(SYSMIPS_SRC)/$$r.expect \
-	            -bios $(SYSMIPS_OUT)/$$r-$$e.bin || status=1; \
+	        $(SYSMIPS_SRC)/run.sh $$k malta-$$r-$$e$$sfx $$res $(SYSMIPS_SRC)/$$r.expect \
+	            -engine $$eng -bios $(SYSMIPS_OUT)/$$r-$$e.bin || status=1; \
 	    done; \
+	    if [ $$eng = codegen ]; then \
 	    $(SYSMIPS_SRC)/repeat.sh 40 $$k malta-exit-flush-$$e $$res \
 	        $(SYSMIPS_SRC)/bios.expect -bios $(SYSMIPS_OUT)/bios-$$e.bin || status=1; \
+	    fi; \
 	    if [ $$e = eb ]; then k=$(SYSMIPS64_KEMU_eb); else k=$(SYSMIPS64_KEMU_el); fi; \
 	    for t in $(SYSMIPS64_TESTS); do \
-	        $(SYSMIPS_SRC)/run.sh $$k malta64-$$t-$$e $$res $(SYSMIPS_SRC)/$$t.expect \
-	            -kernel $(SYSMIPS_OUT)/$$t-$$e.elf || status=1; \
+	        $(SYSMIPS_SRC)/run.sh $$k malta64-$$t-$$e$$sfx $$res $(SYSMIPS_SRC)/$$t.expect \
+	            -engine $$eng -kernel $(SYSMIPS_OUT)/$$t-$$e.elf || status=1; \
 	    done; \
 	done; \
-	KEMU_BUILD=$(abspath $(BUILD)) KEMU_RESULTS=$(abspath $$res) \
+	KEMU_BUILD=$(abspath $(BUILD)) KEMU_RESULTS=$(abspath $$res) KEMU_ENGINE=$$eng \
 	    $(PYTEST) -q -p no:cacheprovider tests/system/py || status=1; \
+	done; \
 	echo "system mips (malta): $$(grep -c '^PASS' $$res) passed, $$(grep -c '^FAIL' $$res) failed"; \
 	exit $$status
 
