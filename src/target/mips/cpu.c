@@ -165,17 +165,53 @@ static void mips_get_tb_key(struct cpu_common *c, uint64_t *pc,
 }
 
 /* get_tb_key in IR, for the jump-cache probe generated code makes at
- * computed jumps (JR/JALR): the PC global and Status.FR as the flag.
- * User mode only: system-mode keys also carry MIPS_TBFLAG_SYS, which
- * this key never has, so there a probe can only miss and fall back to
- * get_tb_key (and system mode runs on the interpreter today anyway). */
+ * computed jumps (JR/JALR).  User mode: the PC global and Status.FR as
+ * the flag.  System mode (MIPS32): the TB's own flags, which hold for
+ * the jump target too (a mode change ends the TB, except MTC0 in a
+ * delay slot: such TBs probe with a key that never matches), with the
+ * ASID of EntryHi when the target is TLB-mapped, as mips_sys_tb_flags
+ * computes it.  MIPS64 system mode always misses (falls back to
+ * get_tb_key). */
 _Static_assert(MIPS_TBFLAG_FR == 1, "mips_gen_tb_key uses fr (0/1) as the flag");
+extern const struct ir_helper helper_mips_mtc0;
+
+static bool writes_cp0(const struct ir_ctx *c)
+{
+    for (int i = 0; i < c->nops; i++)
+        if (c->ops[i].opc == IR_OP_call && c->ops[i].helper == &helper_mips_mtc0)
+            return true;
+    return false;
+}
+
 static void mips_gen_tb_key(struct ir_ctx *c, ir_t *pc, ir_t *flags)
 {
     ir_t f = ir_new_i32(c);
-    ir_ld_env(c, f, offsetof(struct mips_cpu, fr), MO_32);
     *pc = mips_pc;
     *flags = f;
+    if (c->flags & MIPS_TBFLAG_SYS) {
+        if (ir_temp_type(c, mips_pc) != IR_I32 || writes_cp0(c)) {
+            ir_movi(c, f, 0);   /* system-mode flags are never 0 */
+            return;
+        }
+        uint32_t base = c->flags & ~(0xffu << MIPS_TBFLAG_ASID_SHIFT);
+        ir_t m = ir_new_i32(c), asid = ir_new_i32(c);
+        /* Mapped: kuseg (unless ERL), kseg2 and kseg3. */
+        if (c->flags & MIPS_TBFLAG_ERL) {
+            ir_setcond(c, IR_COND_GEU, m, mips_pc,
+                       ir_const_i32(c, 0xc0000000u));
+        } else {
+            ir_subi(c, m, mips_pc, 0x80000000u);
+            ir_setcond(c, IR_COND_GEU, m, m, ir_const_i32(c, 0x40000000u));
+        }
+        ir_neg(c, m, m);
+        ir_ld_env(c, asid, offsetof(struct mips_cpu, cp0_entryhi), MO_32);
+        ir_andi(c, asid, asid, 0xff);
+        ir_and(c, asid, asid, m);
+        ir_shli(c, asid, asid, MIPS_TBFLAG_ASID_SHIFT);
+        ir_ori(c, f, asid, base);
+        return;
+    }
+    ir_ld_env(c, f, offsetof(struct mips_cpu, fr), MO_32);
 }
 
 /* data[0]: the instruction's address; data[1]: for a delay-slot
