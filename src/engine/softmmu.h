@@ -14,9 +14,11 @@
  * installs a mapping with softmmu_tlb_set_page or raises the guest's MMU
  * exception through cpu_raise.
  *
- * Only the interpreter implements this path for now: system mode runs
- * with --engine interp.  User mode never touches any of it (the lowering
- * picks the direct guest_base handlers when softmmu_enabled is false).
+ * The interpreter (interp.c) and the code generator
+ * (x86/softmmu_gen.c) implement the fast path inline and call
+ * softmmu_ld/softmmu_st for the rest.  User mode never touches any of it
+ * (both pick the direct guest_base accesses when softmmu_enabled is
+ * false).
  *
  * Self-modifying code: translated code is keyed by virtual page (the TB
  * page lists), and each physical page with code remembers the virtual
