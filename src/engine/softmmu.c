@@ -75,6 +75,26 @@ static inline struct softmmu_tlb_entry *entry(struct cpu_common *cpu,
                                  (SOFTMMU_TLB_SIZE - 1)];
 }
 
+void softmmu_tlb_flush_range(struct cpu_common *cpu, uint64_t start,
+                             uint64_t len)
+{
+    uint64_t first = start >> SOFTMMU_PAGE_BITS;
+    uint64_t last = (start + len - 1) >> SOFTMMU_PAGE_BITS;
+    if (!len)
+        return;
+    if (last - first >= SOFTMMU_TLB_SIZE) {
+        softmmu_tlb_flush(cpu);
+        return;
+    }
+    /* Empty each page's slot whatever it holds: only the index matters,
+     * so the address's upper bits (sign extension on 64-bit CPUs) need
+     * not match how the entry was filled. */
+    for (uint64_t pg = first; pg <= last; pg++)
+        for (int m = 0; m < SOFTMMU_MODES; m++)
+            memset(&cpu->tlb->e[m][pg & (SOFTMMU_TLB_SIZE - 1)], 0xff,
+                   sizeof(struct softmmu_tlb_entry));
+}
+
 void softmmu_tlb_set_page(struct cpu_common *cpu, uint64_t vaddr,
                           uint64_t paddr, int prot, int mmu_idx)
 {
@@ -173,7 +193,11 @@ static void code_mark(struct cpu_common *cpu, uint64_t ppage, uint64_t vpage)
         cp->n--;
     }
     cp->vpage[cp->n++] = vpage;
-    /* Writes to the page must now take the slow path, in every mode. */
+    /* Writes to the page must now take the slow path, in every mode.  A
+     * page that already held code has that done: entries filled since
+     * then were made slow by softmmu_tlb_set_page. */
+    if (cp->n > 1)
+        return;
     for (int m = 0; m < SOFTMMU_MODES; m++)
         for (unsigned i = 0; i < SOFTMMU_TLB_SIZE; i++) {
             struct softmmu_tlb_entry *e = &cpu->tlb->e[m][i];

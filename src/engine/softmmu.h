@@ -36,7 +36,7 @@
 #define SOFTMMU_PAGE_BITS 12
 #define SOFTMMU_PAGE_SIZE (1u << SOFTMMU_PAGE_BITS)
 #define SOFTMMU_PAGE_MASK (~(uint64_t)(SOFTMMU_PAGE_SIZE - 1))
-#define SOFTMMU_TLB_BITS 8
+#define SOFTMMU_TLB_BITS 12
 #define SOFTMMU_TLB_SIZE (1u << SOFTMMU_TLB_BITS)
 #define SOFTMMU_MODES 4
 
@@ -93,8 +93,13 @@ void softmmu_cpu_init(struct cpu_common *cpu);
  * in MMU mode mmu_idx. */
 void softmmu_tlb_set_page(struct cpu_common *cpu, uint64_t vaddr,
                           uint64_t paddr, int prot, int mmu_idx);
-/* Forget every mapping (guest TLB write, address-space switch). */
+/* Forget every mapping (address-space switch, segment changes). */
 void softmmu_tlb_flush(struct cpu_common *cpu);
+/* Forget the mappings of the virtual pages in [start, start + len), in
+ * every mode (a guest TLB entry changed); a range wider than the TLB
+ * flushes everything. */
+void softmmu_tlb_flush_range(struct cpu_common *cpu, uint64_t start,
+                             uint64_t len);
 
 /* The interpreter's slow paths (also usable by helpers): value loads and
  * stores of 1 << (memop & MO_SIZE) bytes with memop's byte order and

@@ -230,7 +230,9 @@ static void entry_drop(struct cpu_common *c, const struct mips_tlb_entry *e)
      * ends below): the sign-extended address the CPU runs at. */
     if ((start >> 62) == 3 && ((start >> 31) & 0x1ff) == 0x1ff)
         start |= 0x3fffff0000000000ull;
-    softmmu_tlb_flush(c);
+    /* Only the pages of this entry change (the manual's rule; Linux
+     * writes an entry on every TLB refill). */
+    softmmu_tlb_flush_range(c, start, (uint64_t)mask + 1);
     tb_invalidate_range(start, start + (uint64_t)mask + 1);
 }
 

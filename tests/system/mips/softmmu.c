@@ -3,7 +3,8 @@
  * self-modifying code through KSEG0, KSEG1 and a TLB-mapped page; a TLB
  * entry rewritten (TLBWI) to point the same virtual page at another
  * physical page, for data and for code (no stale translation runs);
- * two ASIDs mapping one virtual page to different code; unaligned
+ * two ASIDs mapping one virtual page to different code; 1 MiB and
+ * 16 MiB pages rewritten, their data seen at once; unaligned
  * LWL/LWR/SWL/SWR across a page boundary whose halves lie on
  * non-adjacent physical pages; AdEL/AdES with EPC, Cause.BD and BadVAddr
  * for an unaligned access in a branch delay slot; device registers
@@ -29,15 +30,21 @@ static uint32_t lo(uint32_t pa, int cache, int g)
     return (pa >> 12) << 6 | (uint32_t)cache << 3 | 4u | 2u | (g ? 1u : 0);
 }
 
-static void tlb_set(int idx, uint32_t va, uint32_t asid, uint32_t lo0,
-                    uint32_t lo1)
+static void tlb_set_mask(int idx, uint32_t va, uint32_t asid, uint32_t lo0,
+                         uint32_t lo1, uint32_t pagemask)
 {
     mtc0(0, 0, idx);
     mtc0(10, 0, (va & ~0x1fffu) | asid);
     mtc0(2, 0, lo0);
     mtc0(3, 0, lo1);
-    mtc0(5, 0, 0);
+    mtc0(5, 0, pagemask);
     __asm__ volatile("tlbwi\n\tehb" ::: "memory");
+}
+
+static void tlb_set(int idx, uint32_t va, uint32_t asid, uint32_t lo0,
+                    uint32_t lo1)
+{
+    tlb_set_mask(idx, va, asid, lo0, lo1, 0);
 }
 
 static void set_asid(uint32_t asid)
@@ -165,6 +172,33 @@ static void asids(void)
 struct __attribute__((packed)) u32p { uint32_t v; };
 struct __attribute__((packed)) u16p { uint16_t v; };
 
+/* Large pages rewritten: 1 MiB (the soft TLB forgets the pair's 512
+ * pages) and 16 MiB (wider than the soft TLB: all of it). */
+static void large_pages(void)
+{
+    const uint32_t va1 = 0x01000000u, va16 = 0x02000000u;
+    KSEG0(0x00680000u)[0] = 0x1111aaaau;
+    KSEG0(0x00980000u)[0] = 0x2222bbbbu;
+    tlb_set_mask(6, va1, 0, lo(0x00600000u, 3, 1), lo(0x00700000u, 3, 1),
+                 0x001fe000u);
+    check("1M page before", ((volatile uint32_t *)(va1 + 0x80000))[0],
+          0x1111aaaau);
+    tlb_set_mask(6, va1, 0, lo(0x00900000u, 3, 1), lo(0x00700000u, 3, 1),
+                 0x001fe000u);
+    check("1M page after", ((volatile uint32_t *)(va1 + 0x80000))[0],
+          0x2222bbbbu);
+    KSEG0(0x01345000u)[0] = 0x3333ccccu;
+    KSEG0(0x03345000u)[0] = 0x4444ddddu;
+    tlb_set_mask(7, va16, 0, lo(0x01000000u, 3, 1), lo(0x01000000u, 3, 1),
+                 0x01ffe000u);
+    check("16M page before", ((volatile uint32_t *)(va16 + 0x345000))[0],
+          0x3333ccccu);
+    tlb_set_mask(7, va16, 0, lo(0x03000000u, 3, 1), lo(0x01000000u, 3, 1),
+                 0x01ffe000u);
+    check("16M page after", ((volatile uint32_t *)(va16 + 0x345000))[0],
+          0x4444ddddu);
+}
+
 /* Unaligned word and halfword across a page boundary; the two virtual
  * pages map to physical pages that are not adjacent. */
 static void straddle(void)
@@ -267,6 +301,7 @@ int main(void)
     smc_unmapped();
     smc_mapped();
     asids();
+    large_pages();
     straddle();
     unaligned();
     mmio_mapped();
