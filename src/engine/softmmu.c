@@ -65,7 +65,22 @@ void softmmu_cpu_init(struct cpu_common *cpu)
 void softmmu_tlb_flush(struct cpu_common *cpu)
 {
     /* All ones: no page address matches a comparator of -1. */
-    memset(cpu->tlb, 0xff, sizeof(*cpu->tlb));
+    memset(cpu->tlb->e, 0xff, sizeof(cpu->tlb->e));
+    cpu->tlb->nasid = 0;
+    cpu->tlb->asid_overflow = false;
+}
+
+void softmmu_tlb_flush_asid(struct cpu_common *cpu)
+{
+    struct softmmu_tlb *t = cpu->tlb;
+    if (t->asid_overflow) {
+        softmmu_tlb_flush(cpu);
+        return;
+    }
+    for (uint32_t i = 0; i < t->nasid; i++)
+        memset(&t->e[t->asid_slot[i] >> 16][t->asid_slot[i] & 0xffff], 0xff,
+               sizeof(struct softmmu_tlb_entry));
+    t->nasid = 0;
 }
 
 static inline struct softmmu_tlb_entry *entry(struct cpu_common *cpu,
@@ -108,6 +123,14 @@ void softmmu_tlb_set_page(struct cpu_common *cpu, uint64_t vaddr,
     uint64_t slow = ram ? 0 : TLB_SLOW;
     struct code_page *cp = code_page_of(ppage);
 
+    if (prot & PROT_ASID) {
+        struct softmmu_tlb *t = cpu->tlb;
+        if (t->nasid < SOFTMMU_ASID_SLOTS)
+            t->asid_slot[t->nasid++] = (uint32_t)mmu_idx << 16 |
+                                       (uint32_t)(e - t->e[mmu_idx]);
+        else
+            t->asid_overflow = true;
+    }
     e->paddr = ppage;
     e->addend = ram ? (uintptr_t)(r->host + (ppage - r->base)) - vpage : 0;
     e->cmp[MMU_DATA_LOAD] = (prot & PROT_R) ? vpage | slow : ~0ull;

@@ -43,8 +43,9 @@
 /* Access kinds (tlb_fill's `access`). */
 enum { MMU_DATA_LOAD = 0, MMU_DATA_STORE = 1, MMU_INST_FETCH = 2 };
 
-/* Protection bits for softmmu_tlb_set_page. */
-enum { PROT_R = 1, PROT_W = 2, PROT_X = 4 };
+/* Protection bits for softmmu_tlb_set_page; PROT_ASID marks a mapping
+ * that belongs to the current address space (softmmu_tlb_flush_asid). */
+enum { PROT_R = 1, PROT_W = 2, PROT_X = 4, PROT_ASID = 8 };
 
 /* Low bits of a comparator: never part of a page address. */
 #define TLB_SLOW 1u
@@ -55,8 +56,15 @@ struct softmmu_tlb_entry {
     uint64_t paddr;         /* physical page address */
 };
 
+#define SOFTMMU_ASID_SLOTS 1024
+
 struct softmmu_tlb {
     struct softmmu_tlb_entry e[SOFTMMU_MODES][SOFTMMU_TLB_SIZE];
+    /* Entries filled with PROT_ASID since the last flush (mode << 16 |
+     * index); more than fit: asid_overflow, a full flush next time. */
+    uint32_t asid_slot[SOFTMMU_ASID_SLOTS];
+    uint32_t nasid;
+    bool asid_overflow;
 };
 
 /*
@@ -100,6 +108,9 @@ void softmmu_tlb_flush(struct cpu_common *cpu);
  * flushes everything. */
 void softmmu_tlb_flush_range(struct cpu_common *cpu, uint64_t start,
                              uint64_t len);
+/* Forget the mappings filled with PROT_ASID (the guest switched address
+ * space; its unmapped segments and global pages stay). */
+void softmmu_tlb_flush_asid(struct cpu_common *cpu);
 
 /* The interpreter's slow paths (also usable by helpers): value loads and
  * stores of 1 << (memop & MO_SIZE) bytes with memop's byte order and

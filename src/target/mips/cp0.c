@@ -158,10 +158,10 @@ static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
                                  (((1ull << MIPS64_SEGBITS) - 1) & ~0x1f00ull)
                                : 0xffffe0ffu;
         cpu->cp0_entryhi = va & m;
-        /* Soft TLB entries carry no ASID: a new address space starts
-         * with an empty one. */
+        /* Soft TLB entries carry no ASID: a new address space forgets
+         * the previous one's non-global mappings (PROT_ASID). */
         if ((old ^ cpu->cp0_entryhi) & 0xff)
-            softmmu_tlb_flush(c);
+            softmmu_tlb_flush_asid(c);
         break;
     }
     case CP0(11, 0):

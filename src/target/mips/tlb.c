@@ -49,7 +49,8 @@ static enum xlate tlb_lookup(struct mips_cpu *cpu, uint64_t vaddr, int access,
             return XL_MODIFIED;
         uint64_t pfn = (uint64_t)((lo >> 6) & 0x00ffffffu) << 12;
         *paddr = (pfn & ~(half - 1)) | (vaddr & (half - 1));
-        *prot = PROT_R | PROT_X | ((lo & 4) ? PROT_W : 0);
+        *prot = PROT_R | PROT_X | ((lo & 4) ? PROT_W : 0) |
+                (e->g ? 0 : PROT_ASID);
         return XL_OK;
     }
     return XL_REFILL;
@@ -301,7 +302,7 @@ static uint64_t mips_tlbr(struct cpu_common *c)
     cpu->cp0_entrylo0 = e->lo[0] | (e->g ? 1 : 0);
     cpu->cp0_entrylo1 = e->lo[1] | (e->g ? 1 : 0);
     if (old_asid != e->asid)
-        softmmu_tlb_flush(c);
+        softmmu_tlb_flush_asid(c);
     return 0;
 }
 IR_HELPER_DEF(mips_tlbr, 0, false, IR_HELPER_NO_RAISE);
