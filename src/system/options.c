@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "system/options.h"
+#include "util/log.h"
 #include "util/error.h"
 
 enum opt_id {
@@ -16,7 +17,7 @@ enum opt_id {
     O_NOGRAPHIC, O_DISPLAY, O_DAEMONIZE, O_PIDFILE, O_GDB, O_GDB_DEFAULT,
     O_NO_SHUTDOWN, O_NO_REBOOT, O_KERNEL, O_APPEND, O_INITRD, O_BIOS,
     O_VERSION, O_HELP, O_ACCEL, O_PARALLEL, O_VGA, O_SEMIHOSTING,
-    O_SEMIHOSTING_CONFIG, O_ENGINE, O_PERFMAP,
+    O_SEMIHOSTING_CONFIG, O_ENGINE, O_PERFMAP, O_LOG, O_LOGFILE,
 };
 
 struct opt_def {
@@ -45,6 +46,7 @@ static const struct opt_def opt_defs[] = {
     { "vga", true, O_VGA }, { "semihosting", false, O_SEMIHOSTING },
     { "semihosting-config", true, O_SEMIHOSTING_CONFIG },
     { "engine", true, O_ENGINE }, { "perfmap", false, O_PERFMAP },
+    { "d", true, O_LOG }, { "D", true, O_LOGFILE },
     { NULL },
 };
 
@@ -84,7 +86,9 @@ void sys_usage(const char *arch)
            "-semihosting       semihosting mode (MIPS: UHI calls through sdbbp 1)\n"
            "\nkemu options:\n"
            "-engine codegen|interp  execution backend (default codegen: x86-64 code)\n"
-           "-perfmap           write /tmp/perf-PID.map for perf (codegen)\n", arch);
+           "-perfmap           write /tmp/perf-PID.map for perf (codegen)\n"
+           "-d item1,...       log items (in_asm, op, op_opt, out_asm, int, ...; -d help)\n"
+           "-D logfile         write the log to logfile instead of stderr\n", arch);
 }
 
 #define PUSH(list, n, v) do { \
@@ -157,6 +161,21 @@ void sys_parse_options(int argc, char **argv, struct sys_config *cfg)
             cfg->engine = arg;
             break;
         case O_PERFMAP: cfg->perfmap = true; break;
+        case O_LOG: {
+            const char *bad;
+            size_t bad_len;
+            unsigned mask;
+            if (!strcmp(arg, "help")) {
+                log_list_items(stdout);
+                exit(0);
+            }
+            if (!log_parse_items(arg, &mask, &bad, &bad_len))
+                fatal("-d %s: unknown log item '%.*s' (-d help lists them)",
+                      arg, (int)(bad_len < 60 ? bad_len : 60), bad);
+            cfg->log_mask |= mask;
+            break;
+        }
+        case O_LOGFILE: cfg->log_file = arg; break;
         case O_SEMIHOSTING_CONFIG:
             /* enable=on|off[,target=native|auto,...] */
             if (strstr(arg, "enable=off"))

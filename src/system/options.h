@@ -31,6 +31,8 @@ struct sys_config {
     bool semihosting;         /* -semihosting / -semihosting-config enable=on */
     const char *engine;       /* -engine codegen|interp (NULL: codegen) */
     bool perfmap;             /* -perfmap */
+    unsigned log_mask;        /* -d items */
+    const char *log_file;     /* -D */
 };
 
 /* Parse argv into cfg; exits with a one-line error on a bad option. */

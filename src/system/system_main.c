@@ -22,6 +22,7 @@
 #include "system/runstate.h"
 #include "system/system.h"
 #include "util/error.h"
+#include "util/log.h"
 
 static volatile sig_atomic_t term_signal;
 
@@ -274,6 +275,9 @@ int system_main(const char *archname, int argc, char **argv)
     }
     sys_engine_configure(cfg.engine && !strcmp(cfg.engine, "interp"),
                          cfg.perfmap);
+    if (cfg.log_file && !log_set_file(cfg.log_file))
+        fatal("cannot open log file '%s'", cfg.log_file);
+    log_mask = cfg.log_mask;
     setup_machine(archname, &cfg);
 
     struct mon_req mons[3 * SYS_MAX_LIST + 1];
