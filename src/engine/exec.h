@@ -56,6 +56,13 @@ void tb_flush_all(void);
  * munmap, mprotect, cacheflush syscalls, and writes to code pages. */
 void tb_invalidate_range(uint64_t start, uint64_t end);
 
+/* System mode: the guest's mapping of virtual [start, end) changed (a
+ * target TLB write).  The TBs there stay cached, since a lookup checks
+ * the physical pages a TB was made from against the current mapping,
+ * but nothing reaches them without that check any more: their
+ * jump-cache entries are emptied and chained jumps into them unlinked. */
+void tb_unlink_range(uint64_t start, uint64_t end);
+
 /*
  * Debugger support.  Breakpoints are per CPU and invalidate the TBs that
  * contain them so the translator sees them.  Watchpoints stop the CPU with

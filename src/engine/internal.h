@@ -39,6 +39,7 @@ struct tb {
     uint32_t npages;            /* guest pages the code lies on (0-2) */
     bool nocache;               /* not in the hash: translate each time */
     uint64_t page_addr[2];
+    uint64_t page_phys[2];      /* system mode: physical pages of the code */
 
     struct tb *hash_next;       /* bucket chain (lock-free readers) */
     uintptr_t page_next[2];     /* per-page lists: tb | index, tagged */

@@ -246,6 +246,18 @@ const uint8_t *softmmu_code_ptr(struct cpu_common *cpu, uint64_t vaddr,
     return (const uint8_t *)(uintptr_t)(vaddr + e->addend);
 }
 
+uint64_t softmmu_code_phys(struct cpu_common *cpu, uint64_t vaddr,
+                           int mmu_idx)
+{
+    uint64_t page = vaddr & SOFTMMU_PAGE_MASK;
+    struct softmmu_tlb_entry *e = entry(cpu, vaddr, mmu_idx);
+    if ((e->cmp[MMU_INST_FETCH] & ~(uint64_t)TLB_SLOW) != page &&
+        (!cpu->target->tlb_fill(cpu, vaddr, MMU_INST_FETCH, mmu_idx, true) ||
+         (e->cmp[MMU_INST_FETCH] & ~(uint64_t)TLB_SLOW) != page))
+        return ~0ull;
+    return e->paddr;
+}
+
 /* ---- Loads and stores ----------------------------------------------------------- */
 
 static uint64_t host_ld(const uint8_t *p, unsigned memop)

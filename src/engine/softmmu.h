@@ -129,6 +129,11 @@ void softmmu_st(struct cpu_common *cpu, uint64_t addr, unsigned memop,
 const uint8_t *softmmu_code_ptr(struct cpu_common *cpu, uint64_t vaddr,
                                 int mmu_idx);
 
+/* The physical page the code at vaddr is fetched from now (filling the
+ * TLB without raising), ~0 when it cannot be fetched. */
+uint64_t softmmu_code_phys(struct cpu_common *cpu, uint64_t vaddr,
+                           int mmu_idx);
+
 /* Debugger/monitor access through the CPU's MMU without side effects on
  * the guest (no exception): false where unmapped. */
 bool softmmu_rw_virtual(struct cpu_common *cpu, uint64_t vaddr, void *buf,

@@ -13,7 +13,9 @@
 
 #include "engine/guest_mem.h"
 #include "engine/internal.h"
+#include "engine/softmmu.h"
 #include "engine/x86/cg.h"
+#include "target/target.h"
 #include "util/error.h"
 
 pthread_mutex_t tb_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -99,13 +101,27 @@ void tb_unregister_cpu(struct cpu_common *cpu)
     pthread_mutex_unlock(&tb_lock);
 }
 
+/* System mode: is tb's code where the calling CPU's mapping fetches it
+ * from now?  (A guest TLB change keeps TBs; tb_unlink_range.) */
+static bool tb_phys_ok(const struct tb *tb)
+{
+    struct cpu_common *cpu = current_cpu;
+    int mmu = engine_target->mmu_index ? engine_target->mmu_index(tb->flags)
+                                       : 0;
+    for (uint32_t n = 0; n < tb->npages; n++)
+        if (softmmu_code_phys(cpu, tb->page_addr[n], mmu) != tb->page_phys[n])
+            return false;
+    return true;
+}
+
 struct tb *tb_lookup(uint64_t pc, uint32_t flags, uint32_t cflags)
 {
     struct tb *tb = __atomic_load_n(&tb_hash[tb_hash_of(pc, flags, cflags)],
                                     __ATOMIC_ACQUIRE);
     for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE))
         if (tb->pc == pc && tb->flags == flags && tb->cflags == cflags &&
-            !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
+            !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE) &&
+            (!softmmu_enabled || tb_phys_ok(tb)))
             return tb;
     return NULL;
 }
@@ -264,6 +280,41 @@ void tb_invalidate_range(uint64_t start, uint64_t end)
                 tb_invalidate_locked(tb); /* e stays valid: only tb moves */
         }
     next:
+        if (pg + GUEST_PAGE_SIZE < pg)
+            break;
+    }
+    pthread_mutex_unlock(&tb_lock);
+}
+
+/* With tb_lock held: nothing reaches tb without a lookup any more. */
+static void tb_unlink_locked(struct tb *tb)
+{
+    unsigned j = tb_jmp_cache_hash(tb->pc);
+    for (int i = 0; i < ncpus; i++) {
+        struct tb_jmp_cache_entry *e = &cpus[i]->jmp_cache->e[j];
+        if (__atomic_load_n(&e->tb, __ATOMIC_RELAXED) == tb)
+            __atomic_store_n(&e->pc_inv, TB_JC_EMPTY, __ATOMIC_RELEASE);
+    }
+    while (tb->jmp_in) {
+        struct tb *from = (struct tb *)(tb->jmp_in & ~(uintptr_t)1);
+        unchain_out(from, tb->jmp_in & 1);
+    }
+}
+
+void tb_unlink_range(uint64_t start, uint64_t end)
+{
+    if (end <= start)
+        return;
+    pthread_mutex_lock(&tb_lock);
+    for (uint64_t pg = start & GUEST_PAGE_MASK; pg < end;
+         pg += GUEST_PAGE_SIZE) {
+        uintptr_t *head = page_tb_list(pg, false);
+        for (uintptr_t e = head ? *head : 0; e;) {
+            struct tb *tb = (struct tb *)(e & ~(uintptr_t)1);
+            e = tb->page_next[e & 1];
+            if (tb->pc < end && tb->pc_end > start)
+                tb_unlink_locked(tb);
+        }
         if (pg + GUEST_PAGE_SIZE < pg)
             break;
     }

@@ -170,6 +170,18 @@ static void log_ops(const char *title, const struct ir_ctx *c)
 
 /* ---- Translation -------------------------------------------------------------- */
 
+/* System mode: the physical pages the code came from (a lookup checks
+ * them against the current mapping, tb.c). */
+static void tb_set_phys(struct ir_ctx *c, struct tb *tb)
+{
+    if (!softmmu_enabled)
+        return;
+    int mmu = engine_target->mmu_index ? engine_target->mmu_index(tb->flags)
+                                       : 0;
+    for (uint32_t i = 0; i < tb->npages; i++)
+        tb->page_phys[i] = softmmu_code_phys(c->cpu, tb->page_addr[i], mmu);
+}
+
 static void decode(struct ir_ctx *c, struct cpu_common *cpu, uint64_t pc,
                    uint32_t flags, uint32_t cflags, int max_insns)
 {
@@ -210,6 +222,7 @@ static struct tb *cg_translate(struct ir_ctx *c, uint64_t pc, uint32_t flags,
     tb->npages = (uint32_t)c->ncode_pages;
     for (int i = 0; i < c->ncode_pages; i++)
         tb->page_addr[i] = c->code_pages[i];
+    tb_set_phys(c, tb);
     tb->nocache = c->ncode_pages == 0;
     if (!cg_gen(c, tb)) {
         if (cg_empty())
@@ -302,6 +315,7 @@ struct tb *tb_gen_code(struct cpu_common *cpu, uint64_t pc, uint32_t flags,
     tb->npages = (uint32_t)c->ncode_pages;
     for (int i = 0; i < c->ncode_pages; i++)
         tb->page_addr[i] = c->code_pages[i];
+    tb_set_phys(c, tb);
     tb->insn_data = (const uint64_t(*)[IR_INSN_WORDS])code;
     tb->code = code + data;
     /* A TB that read no code (fetch fault at its start) depends on no page

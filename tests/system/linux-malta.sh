@@ -4,7 +4,9 @@
 # reach "VFS: Unable to mount root fs" (the expected end without a root
 # file system); with a busybox initramfs (busybox-static:<arch>) the
 # shell must answer `echo $((6*7))` with 42 and `poweroff -f` must end
-# kemu with status 0 (linux_malta_shell.py); for mipsel, QMP
+# kemu with status 0 (linux_malta_shell.py); user-space work in that
+# shell (checksums, gzip pipeline, child shells) must give the host's
+# results (linux_malta_work.py); for mipsel, QMP
 # stop/cont/system_reset/quit work during the boot (linux_malta_qmp.py).
 #   linux-malta.sh RESULT_FILE [ARCH]
 #   ARCH mipsel (default): linux-image-4kc-malta on the 24Kf, tests
@@ -102,6 +104,9 @@ if [ ! -x "$bb" ] && ! fetch_busybox; then
 fi
 KEMU_SYSTEM_MIPSEL="$emu" MALTA_CPU="$cpu" /usr/bin/python3 \
     tests/system/linux_malta_shell.py "$kernel" "$bb" "$results" "$name-shell" ||
+    ok=0
+KEMU_SYSTEM_MIPSEL="$emu" MALTA_CPU="$cpu" /usr/bin/python3 \
+    tests/system/linux_malta_work.py "$kernel" "$bb" "$results" "$name-workload" ||
     ok=0
 if [ "$arch" = mipsel ]; then
     KEMU_SYSTEM_MIPSEL="$emu" /usr/bin/python3 tests/system/linux_malta_qmp.py \

@@ -234,7 +234,7 @@ static void entry_drop(struct cpu_common *c, const struct mips_tlb_entry *e)
     /* Only the pages of this entry change (the manual's rule; Linux
      * writes an entry on every TLB refill). */
     softmmu_tlb_flush_range(c, start, (uint64_t)mask + 1);
-    tb_invalidate_range(start, start + (uint64_t)mask + 1);
+    tb_unlink_range(start, start + (uint64_t)mask + 1);
 }
 
 static void tlb_write(struct cpu_common *c, int i)

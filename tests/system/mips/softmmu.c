@@ -3,7 +3,8 @@
  * self-modifying code through KSEG0, KSEG1 and a TLB-mapped page; a TLB
  * entry rewritten (TLBWI) to point the same virtual page at another
  * physical page, for data and for code (no stale translation runs);
- * two ASIDs mapping one virtual page to different code; 1 MiB and
+ * two ASIDs mapping one virtual page to different code; a chained
+ * direct jump into a page that is then mapped elsewhere; 1 MiB and
  * 16 MiB pages rewritten, their data seen at once; unaligned
  * LWL/LWR/SWL/SWR across a page boundary whose halves lie on
  * non-adjacent physical pages; AdEL/AdES with EPC, Cause.BD and BadVAddr
@@ -138,6 +139,26 @@ static void smc_mapped(void)
     check("remap code after", call(va), 7);
     tlb_set(1, va, 0, lo(pa, 3, 1), lo(pa + 0x1000, 3, 1));
     check("remap code back", call(va), 6);
+}
+
+/* A direct jump from one mapped page into the next, run until chained;
+ * then the second page is mapped to other code: the jump must reach it. */
+static void chain_remap(void)
+{
+    const uint32_t va = 0x00f00000u, pa = 0x00540000u;
+    KSEG0(pa)[0] = 0x08000000u | (((va + 0x1000u) >> 2) & 0x03ffffffu); /* j */
+    KSEG0(pa)[1] = 0;
+    put_code(KSEG0(pa + 0x1000u), 10);
+    put_code(KSEG0(pa + 0x3000u), 11);
+    tlb_set(8, va, 0, lo(pa, 3, 1), lo(pa + 0x1000u, 3, 1));
+    uint32_t r = 0;
+    for (int i = 0; i < 5; i++)
+        r |= call(va) != 10;
+    check("chain before", r, 0);
+    tlb_set(8, va, 0, lo(pa, 3, 1), lo(pa + 0x3000u, 3, 1));
+    check("chain remapped", call(va), 11);
+    tlb_set(8, va, 0, lo(pa, 3, 1), lo(pa + 0x1000u, 3, 1));
+    check("chain back", call(va), 10);
 }
 
 /* One virtual page, two address spaces, different code and data. */
@@ -301,6 +322,7 @@ int main(void)
     smc_unmapped();
     smc_mapped();
     asids();
+    chain_remap();
     large_pages();
     straddle();
     unaligned();
