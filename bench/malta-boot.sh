@@ -35,11 +35,14 @@ fi
 [ -x "$bb" ] || { echo "malta-boot: no busybox-static:mipsel" >&2; exit 1; }
 if [ -n "$engine" ]; then
     # The same binary with its engine switch, behind a wrapper.
-    w=$(mktemp)
-    printf '#!/bin/sh\nexec %s -engine %s "$@"\n' "$(realpath "$kemu")" "$engine" >"$w"
-    chmod +x "$w"
-    trap 'rm -f "$w"' EXIT
-    kemu="$w"
+    # (the binary picks its mode from its name: keep the symlink's).
+    wd=$(mktemp -d)
+    printf '#!/bin/sh\nexec %s -engine %s "$@"\n' \
+        "$(cd "$(dirname "$kemu")" && pwd)/$(basename "$kemu")" "$engine" \
+        >"$wd/kemu-system-mipsel"
+    chmod +x "$wd/kemu-system-mipsel"
+    trap 'rm -rf "$wd"' EXIT
+    kemu="$wd/kemu-system-mipsel"
 fi
 [ -n "$qemu" ] || echo "malta-boot: qemu-system-mipsel not installed: kemu only" >&2
 /usr/bin/python3 bench/malta_boot.py "$kernel" "$bb" "$runs" "$kemu" $qemu
