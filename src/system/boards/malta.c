@@ -40,6 +40,12 @@
 #define ROM_BASE 0x1fc00000u
 #define ROM_SIZE 0x00400000u
 #define LOWMEM_MAX 0x10000000u      /* 256 MiB below the I/O space */
+/* All of RAM sits at physical 0x80000000 (the 32-bit board's limit, 2
+ * GiB, fills the top half of the address space); its first 256 MiB are
+ * also seen at 0, and what lies past 512 MiB also at 512 MiB. */
+#define RAM_HIGH_BASE 0x80000000u
+#define RAM_MAX 0x80000000ull
+#define POSTIO_BASE 0x20000000u
 #define ISA_IO_BASE 0x18000000u     /* GT-64120 PCI I/O window */
 #define ISA_IO_SIZE 0x00200000u
 #define GT_BASE 0x1be00000u
@@ -471,9 +477,22 @@ static bool malta_init(struct machine *m, char **err)
         return false;
     }
     malta.be = malta.t->big_endian;
+    if (m->ram_size > RAM_MAX) {
+        char buf[128];
+        snprintf(buf, sizeof(buf), "Too much memory for this machine: %lluMB,"
+                 " maximum %lluMB", (unsigned long long)(m->ram_size >> 20),
+                 RAM_MAX >> 20);
+        *err = xstrdup(buf);
+        return false;
+    }
     malta.lowmem = m->ram_size < LOWMEM_MAX ? m->ram_size : LOWMEM_MAX;
 
-    malta.ram = memory_add_ram("malta.ram", 0, malta.lowmem, NULL);
+    malta.ram = memory_add_ram("mips_malta.ram", RAM_HIGH_BASE, m->ram_size,
+                               NULL);
+    memory_add_ram("mips_malta_low_preio.ram", 0, malta.lowmem, malta.ram);
+    if (m->ram_size > POSTIO_BASE)
+        memory_add_ram("mips_malta_low_postio.ram", POSTIO_BASE,
+                       m->ram_size - POSTIO_BASE, malta.ram + POSTIO_BASE);
     m->ram = NULL;    /* the memory map serves pmemsave and xp */
     malta.gt = gt64120_new(malta.be);
     memory_add_mmio("gt64120", GT_BASE, 0x1000, malta.gt, gt64120_read,
