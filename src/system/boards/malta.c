@@ -25,6 +25,9 @@
 #include "system/boards/cpu_loop.h"
 #include "system/chardev.h"
 #include "system/devices/gt64120.h"
+#include "system/devices/hosttimer.h"
+#include "system/devices/i8042.h"
+#include "system/devices/i8254.h"
 #include "system/devices/i8259.h"
 #include "system/devices/piix4.h"
 #include "system/devices/mc146818rtc.h"
@@ -72,6 +75,9 @@ struct malta {
     struct mc146818 *rtc;
     struct i8259 *pic;
     struct piix4 *piix4;
+    struct i8254 *pit;
+    struct hosttimer *pit_timer;
+    struct i8042 *kbc;
     uint32_t fpga[FPGA_SIZE / 4 / 256];   /* first 1 KiB words kept */
     volatile int reset_req, poweroff_req;
     uint32_t initrd_start, initrd_size;    /* physical; size 0: none */
@@ -391,6 +397,41 @@ static void uart_irq(void *opaque, bool level)
     i8259_set_irq(malta.pic, 4, level);
 }
 
+/* The PIT's counter 0 is ISA IRQ 0; its edges come from a host timer. */
+static void pit_irq0(void *opaque, bool level)
+{
+    i8259_set_irq(malta.pic, 0, level);
+}
+
+static int64_t pit_now(void *opaque)
+{
+    return hosttimer_now();
+}
+
+static void pit_arm(void *opaque, int64_t ns)
+{
+    hosttimer_arm(malta.pit_timer, ns);
+}
+
+static void pit_timer_fired(void *opaque)
+{
+    if (malta.pit)
+        i8254_timer(malta.pit);
+}
+
+/* The keyboard controller: IRQ 1 and 12; its reset pulse resets the
+ * board as the FPGA's soft reset does. */
+static void kbc_irq(void *opaque, int line, bool level)
+{
+    i8259_set_irq(malta.pic, line, level);
+}
+
+static void kbc_reset(void *opaque)
+{
+    __atomic_store_n(&malta.reset_req, 1, __ATOMIC_RELEASE);
+    mainloop_kick();
+}
+
 /* Ports 0xa0/0xa1: the slave, offsets 0x80/0x81 from the master's. */
 static uint64_t slave_read(void *opaque, uint64_t off, unsigned size)
 {
@@ -518,6 +559,20 @@ static bool malta_init(struct machine *m, char **err)
     malta.rtc = mc146818_new();
     memory_add_mmio("rtc", ISA_IO_BASE + 0x70, 2, malta.rtc, mc146818_read,
                     mc146818_write);
+    malta.pit_timer = hosttimer_new(pit_timer_fired, NULL);
+    malta.pit = i8254_new(&(struct i8254_hooks){ .irq0 = pit_irq0,
+                                                 .now = pit_now,
+                                                 .arm = pit_arm });
+    memory_add_mmio("pit", ISA_IO_BASE + 0x40, 4, malta.pit, i8254_read,
+                    i8254_write);
+    /* 0x60-0x64: the keyboard controller uses 0x60 and 0x64; port
+     * 0x61 (added after it, so it takes precedence) is the PIT's. */
+    malta.kbc = i8042_new(&(struct i8042_hooks){ .irq = kbc_irq,
+                                                 .reset = kbc_reset });
+    memory_add_mmio("i8042", ISA_IO_BASE + 0x60, 5, malta.kbc, i8042_read,
+                    i8042_write);
+    memory_add_mmio("pcspk", ISA_IO_BASE + 0x61, 1, malta.pit,
+                    i8254_port61_read, i8254_port61_write);
     mainloop_on_wake(board_on_wake, NULL);
     sys_cpu_loop_hooks();
 
@@ -541,6 +596,8 @@ static void malta_reset(struct machine *m)
     mc146818_reset(malta.rtc);
     i8259_reset(malta.pic);
     piix4_reset(malta.piix4);
+    i8254_reset(malta.pit);
+    i8042_reset(malta.kbc);
     memset(malta.fpga, 0, sizeof(malta.fpga));
     load_images();
     tb_flush_all();
