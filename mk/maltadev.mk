@@ -2,7 +2,10 @@
 #   check-devices        unit tests of the i8254 PIT and the i8042
 #                        keyboard controller (tests/unit/devices/), run
 #                        through their port functions with a simulated
-#                        clock.
+#                        clock; then bare-metal programs on the board
+#                        (tests/system/maltadev/, both endians): isa.c (PIT
+#                        interrupts, read-back, port 0x61, i8042 with IRQ 1)
+#                        and kbdreset.S as -bios (the 0xfe reset pulse).
 #   check-malta-devices  Debian's Malta kernels booted with more than 256
 #                        MiB (mipsel -m 1024, mips64el -cpu 5KEc -m 1024):
 #                        MemTotal as QEMU shows it, the i8042 probe lines of
@@ -21,12 +24,47 @@ $(DEVTEST_BIN): $(DEVTEST_SRCS) tests/unit/devices/devtest.h \
 	$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -Itests/unit/devices -o $@ \
 	    $(DEVTEST_SRCS) $(LDFLAGS)
 
+# Bare-metal programs, built with the runtime of tests/system/mips.
+MDEV_SRC := tests/system/maltadev
+MDEV_OUT := $(BUILD)/tests/system/maltadev
+MDEV_RT := tests/system/mips/start.S tests/system/mips/rt.c
+MDEV_CFLAGS := -march=24kf -mhard-float -mfp32 -mno-abicalls -fno-pic -G0 \
+               -O2 -Wall -ffreestanding -nostdlib -static -Itests/system/mips
+MDEV_CC_eb := mips-linux-gnu-gcc -EB
+MDEV_CC_el := mipsel-linux-gnu-gcc -EL
+MDEV_PROGS := $(foreach e,eb el,$(MDEV_OUT)/isa-$(e).elf $(MDEV_OUT)/kbdreset-$(e).bin)
+
+define mdev_rules
+$(MDEV_OUT)/isa-$(1).elf: $(MDEV_SRC)/isa.c $(MDEV_RT) tests/system/mips/rt.h \
+        tests/system/mips/link.ld | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(MDEV_CC_$(1)) $$(MDEV_CFLAGS) -T tests/system/mips/link.ld -o $$@ \
+	    $(MDEV_RT) $$< -lgcc
+$(MDEV_OUT)/kbdreset-$(1).bin: $(MDEV_SRC)/kbdreset.S | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(MDEV_CC_$(1)) $$(MDEV_CFLAGS) -Ttext=0xbfc00000 -e _start \
+	    -o $(MDEV_OUT)/kbdreset-$(1).elf $$<
+	mips-linux-gnu-objcopy -O binary -j .text $(MDEV_OUT)/kbdreset-$(1).elf $$@
+endef
+$(foreach e,eb el,$(eval $(call mdev_rules,$(e))))
+
 CHECK_TARGETS += check-devices
 .PHONY: check-devices
-check-devices: $(DEVTEST_BIN)
+check-devices: $(DEVTEST_BIN) $(MDEV_PROGS) $(BUILD)/kemu \
+               $(BUILD)/kemu-system-mips $(BUILD)/kemu-system-mipsel
 	@mkdir -p $(TEST_RESULTS)
 	@rm -f $(TEST_RESULTS)/check-devices.txt
-	$(DEVTEST_BIN) $(TEST_RESULTS)/check-devices.txt
+	@status=0; res=$(TEST_RESULTS)/check-devices.txt; \
+	$(DEVTEST_BIN) $$res || status=1; \
+	for e in eb el; do \
+	    if [ $$e = eb ]; then k=$(BUILD)/kemu-system-mips; else k=$(BUILD)/kemu-system-mipsel; fi; \
+	    $(MDEV_SRC)/run.sh $$k malta-isa-$$e $$res $(MDEV_SRC)/isa.expect \
+	        -kernel $(MDEV_OUT)/isa-$$e.elf || status=1; \
+	    $(MDEV_SRC)/run.sh $$k malta-kbdreset-$$e $$res $(MDEV_SRC)/kbdreset.expect \
+	        -bios $(MDEV_OUT)/kbdreset-$$e.bin || status=1; \
+	done; \
+	echo "devices: $$(grep -c '^PASS' $$res) passed, $$(grep -c '^FAIL' $$res) failed"; \
+	exit $$status
 
 CHECK_TARGETS += check-malta-devices
 .PHONY: check-malta-devices
