@@ -1,19 +1,24 @@
 /*
- * The MIPS Malta board, minimal: RAM at physical 0 (up to 256 MiB low
- * memory), the 4 MiB boot ROM at 0x1fc00000 with the board ID word, the
- * GT-64120 system controller's register block (gt64120.c) whose PCI I/O
- * window at 0x18000000 holds the ISA space, a 16550 UART at ISA 0x3f8 on
- * serial0 (IRQ 4), the MC146818 RTC at ISA 0x70, the i8259 pair (CPU
- * interrupt 2, vectors through the GT's interrupt-acknowledge register),
- * and the FPGA registers at 0x1f000000 (soft reset).  Boots a
- * raw -bios image at the reset vector, or an ELF -kernel (and -initrd at
- * the top of low memory) through a small boot stub in the ROM that passes
- * YAMON-style arguments.  UHI
- * semihosting (-semihosting) serves bare-metal programs.
+ * The MIPS Malta board: RAM as QEMU lays it out (all of it at physical
+ * 0x80000000, up to 2 GiB; its first 256 MiB also at 0 below the I/O
+ * hole, and what lies past 512 MiB also at 512 MiB), the 4 MiB boot ROM
+ * at 0x1fc00000 with the board ID word, the GT-64120 system
+ * controller's register block (gt64120.c) whose PCI I/O window at
+ * 0x18000000 holds the ISA space: a 16550 UART at ISA 0x3f8 on serial0
+ * (IRQ 4), the MC146818 RTC at 0x70, the i8254 PIT at 0x40 (IRQ 0) with
+ * counter 2 on port 0x61, the i8042 keyboard controller at 0x60/0x64
+ * (IRQ 1 and 12; its reset pulse resets the board), the i8259 pair (CPU
+ * interrupt 2, vectors through the GT's interrupt-acknowledge
+ * register); and the FPGA registers at 0x1f000000 (soft reset).  Boots
+ * a raw -bios image at the reset vector, or an ELF -kernel (and -initrd
+ * at the top of low memory) through a small boot stub in the ROM that
+ * passes YAMON-style arguments (memsize: low memory, ememsize: all of
+ * it).  UHI semihosting (-semihosting) serves bare-metal programs.
  *
  * PIIX4 functions 0 and 3 answer on PCI (power-off through PM I/O).
  * The 64-bit boards (mips64, mips64el) default to the 5KEc and also load
- * ELF64 kernels.  Not yet here: the PIT, i8042, PCI devices beyond those.
+ * ELF64 kernels.  Not yet here: PCI devices beyond those (IDE, USB,
+ * network, VGA), the second ISA UART and the FPGA's UART, ISA DMA.
  */
 #include <stdio.h>
 #include <stdlib.h>
