@@ -5,7 +5,9 @@
 #                        clock; then bare-metal programs on the board
 #                        (tests/system/maltadev/, both endians): isa.c (PIT
 #                        interrupts, read-back, port 0x61, i8042 with IRQ 1)
-#                        and kbdreset.S as -bios (the 0xfe reset pulse).
+#                        and kbdreset.S as -bios (the 0xfe reset pulse);
+#                        highmem64.S on the 64-bit boards with -m 1024 (the
+#                        RAM aliases through XKPHYS); -m 2049 refused.
 #   check-malta-devices  Debian's Malta kernels booted with more than 256
 #                        MiB (mipsel -m 1024, mips64el -cpu 5KEc -m 1024):
 #                        MemTotal as QEMU shows it, the i8042 probe lines of
@@ -48,10 +50,24 @@ $(MDEV_OUT)/kbdreset-$(1).bin: $(MDEV_SRC)/kbdreset.S | $(BUILD)/.deps-test
 endef
 $(foreach e,eb el,$(eval $(call mdev_rules,$(e))))
 
+MDEV64_CFLAGS := -mabi=64 -march=mips64r2 -mno-abicalls -fno-pic \
+                 -ffreestanding -nostdlib -static -Itests/system/mips
+MDEV64_CC_eb := mips64-linux-gnuabi64-gcc
+MDEV64_CC_el := mips64el-linux-gnuabi64-gcc
+MDEV_PROGS += $(foreach e,eb el,$(MDEV_OUT)/highmem64-$(e).elf)
+define mdev64_rules
+$(MDEV_OUT)/highmem64-$(1).elf: $(MDEV_SRC)/highmem64.S tests/system/mips/link64.ld \
+        | $(BUILD)/.deps-test
+	@mkdir -p $$(dir $$@)
+	$$(MDEV64_CC_$(1)) $$(MDEV64_CFLAGS) -T tests/system/mips/link64.ld -o $$@ $$<
+endef
+$(foreach e,eb el,$(eval $(call mdev64_rules,$(e))))
+
 CHECK_TARGETS += check-devices
 .PHONY: check-devices
 check-devices: $(DEVTEST_BIN) $(MDEV_PROGS) $(BUILD)/kemu \
-               $(BUILD)/kemu-system-mips $(BUILD)/kemu-system-mipsel
+               $(BUILD)/kemu-system-mips $(BUILD)/kemu-system-mipsel \
+               $(BUILD)/kemu-system-mips64 $(BUILD)/kemu-system-mips64el
 	@mkdir -p $(TEST_RESULTS)
 	@rm -f $(TEST_RESULTS)/check-devices.txt
 	@status=0; res=$(TEST_RESULTS)/check-devices.txt; \
@@ -62,7 +78,14 @@ check-devices: $(DEVTEST_BIN) $(MDEV_PROGS) $(BUILD)/kemu \
 	        -kernel $(MDEV_OUT)/isa-$$e.elf || status=1; \
 	    $(MDEV_SRC)/run.sh $$k malta-kbdreset-$$e $$res $(MDEV_SRC)/kbdreset.expect \
 	        -bios $(MDEV_OUT)/kbdreset-$$e.bin || status=1; \
+	    if [ $$e = eb ]; then k=$(BUILD)/kemu-system-mips64; else k=$(BUILD)/kemu-system-mips64el; fi; \
+	    $(MDEV_SRC)/run.sh $$k malta64-highmem-$$e $$res $(MDEV_SRC)/highmem64.expect \
+	        -m 1024 -kernel $(MDEV_OUT)/highmem64-$$e.elf || status=1; \
 	done; \
+	msg=$$($(BUILD)/kemu-system-mipsel -M malta -m 2049 -nographic 2>&1); \
+	if [ $$? = 1 ] && [ "$$msg" = "kemu-system-mipsel: Too much memory for this machine: 2049MB, maximum 2048MB" ]; \
+	then echo "PASS malta-ram-limit" >>$$res; \
+	else echo "malta-ram-limit: $$msg" >&2; echo "FAIL malta-ram-limit" >>$$res; status=1; fi; \
 	echo "devices: $$(grep -c '^PASS' $$res) passed, $$(grep -c '^FAIL' $$res) failed"; \
 	exit $$status
 
