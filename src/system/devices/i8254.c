@@ -168,7 +168,7 @@ static bool out_at(const struct counter *c, int64_t now)
     case 2:
         return n < 2 || d % n != n - 1;
     case 3:
-        return d % n < (n + 1) / 2;
+        return n < 2 || d % n < (n + 1) / 2;
     default:    /* 4, 5: low for the one clock at terminal count */
         return d != n;
     }
@@ -195,6 +195,9 @@ static int next_event(const struct counter *c, int64_t now, int64_t *at)
         ev = EV_PULSE;
         break;
     case 3: {
+        /* Counts below 2 are illegal in modes 2 and 3: OUT stays high. */
+        if (n < 2)
+            return EV_NONE;
         uint64_t p = d % n, h = (n + 1) / 2;
         if (p < h) {
             e = d - p + h;

@@ -374,6 +374,11 @@ static void rate_limit(void)
     CHECK(spaced, "edges no closer than the minimum period");
     CHECK(rises > 0 && rises <= 1000000 / I8254_MIN_PERIOD_NS + 1,
           "coalesced edges in 1 ms: %d", rises);
+    /* Mode 3 with the illegal count 1: OUT stays high, nothing armed. */
+    out(p, 3, 0x36);
+    out(p, 0, 1);
+    out(p, 0, 0);
+    CHECK(irq && armed == 0, "mode 3 count 1: no edges");
 }
 
 static void reset_state(void)
