@@ -401,6 +401,33 @@ static void reset_state(void)
     CHECK((i8254_port61_read(p, 0, 1) & 0x0f) == 0x03, "port 0x61 low bits read back");
 }
 
+/* Any sequence of port accesses keeps the PIT sane: counts within the
+ * modulus, deadlines in the future, edges no faster than the limit. */
+static void random_access(void)
+{
+    struct i8254 *p = fresh();
+    uint32_t x = 12345;
+    int64_t t0 = now;
+    bool sane = true;
+    for (int i = 0; i < 200000; i++) {
+        x = x * 1103515245u + 12345u;
+        unsigned r = x >> 8;
+        switch (r % 5) {
+        case 0: out(p, r / 5 % 4, (uint8_t)(r >> 12)); break;
+        case 1: (void)in(p, r / 5 % 4); break;
+        case 2: i8254_port61_write(p, 0, (r >> 12) & 0xff, 1); break;
+        case 3: (void)i8254_port61_read(p, 0, 1); break;
+        default: run_to(p, now + (r >> 12) % 20000); break;
+        }
+        if (armed && armed < now)
+            sane = false;
+    }
+    CHECK(sane, "no deadline armed in the past");
+    CHECK(rises <= (now - t0) / I8254_MIN_PERIOD_NS + 1000,
+          "edges bounded by the rate limit: %d in %lld ns", rises,
+          (long long)(now - t0));
+}
+
 const struct dev_test i8254_tests[] = {
     { "pit-mode0", mode0 },
     { "pit-mode1", mode1 },
@@ -416,5 +443,6 @@ const struct dev_test i8254_tests[] = {
     { "pit-bcd", bcd },
     { "pit-rate-limit", rate_limit },
     { "pit-reset-state", reset_state },
+    { "pit-random-access", random_access },
     { NULL, NULL },
 };
