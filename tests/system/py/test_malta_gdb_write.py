@@ -24,9 +24,21 @@ CAUSE_IP_HW = 0xfc00        # live hardware lines, not written
 VECTOR = 0x80000180         # general exception vector with BEV = 0
 
 
-def put(rsp, n, value, be):
-    data = value.to_bytes(4, "big" if be else "little")
+FIR = 0x47
+
+
+def put(rsp, n, value, be, width=4):
+    data = (value & ((1 << 8 * width) - 1)).to_bytes(width, "big" if be else "little")
     assert rsp.cmd("P%x=%s" % (n, data.hex())) == "OK"
+
+
+def sext(v, width):
+    """A 32-bit value as a register of width bytes holds it (MIPS64:
+    sign-extended, as MFC0 reads CP0 registers)."""
+    v &= 0xffffffff
+    if width == 8 and v & 0x80000000:
+        v |= 0xffffffff00000000
+    return v
 
 
 def hmp_regs(c):
@@ -39,7 +51,7 @@ def hmp_field(text, name):
     return int(m.group(1), 16)
 
 
-def check_raw_writes(tmp, arch, endian):
+def check_raw_writes(tmp, arch, endian, width=4):
     be = endian == "eb"
     ticker = os.path.join(PROGS, "ticker-%s.bin" % endian)
     vm, c, out, port = start(tmp, arch, ["-bios", ticker], ["-S"])
@@ -47,53 +59,61 @@ def check_raw_writes(tmp, arch, endian):
     try:
         rsp = RSP(port)
         assert rsp.cmd("?").startswith("T05")
-        assert reg(rsp, PC, be) == 0xbfc00000
+        assert reg(rsp, PC, be) == sext(0xbfc00000, width)
         # Reset: BEV and ERL.
         assert reg(rsp, STATUS, be) & 0x00400004 == 0x00400004
+        # CU1 and FR only with an FPU; KX/SX/UX only on MIPS64.
+        rw = STATUS_RW
+        if not reg(rsp, FIR, be):
+            rw &= ~0x24000000
+        if width == 8:
+            rw |= 0xe0
 
         # Status: only the writable bits change.
-        put(rsp, STATUS, 0xffffffff, be)
-        assert reg(rsp, STATUS, be) == STATUS_RW
-        assert hmp_field(hmp_regs(c), "Status") == STATUS_RW
-        put(rsp, STATUS, 0x00400004, be)
+        put(rsp, STATUS, 0xffffffff, be, width)
+        assert reg(rsp, STATUS, be) == sext(rw, width)
+        assert hmp_field(hmp_regs(c), "Status") == rw
+        put(rsp, STATUS, 0x00400004, be, width)
         assert reg(rsp, STATUS, be) == 0x00400004
 
         # Cause: DC, IV, WP, IP1-0; ExcCode and BD stay.
-        before = reg(rsp, CAUSE, be)
-        put(rsp, CAUSE, 0xffffffff, be)
-        cause = reg(rsp, CAUSE, be)
+        before = reg(rsp, CAUSE, be) & 0xffffffff
+        put(rsp, CAUSE, 0xffffffff, be, width)
+        cause = reg(rsp, CAUSE, be) & 0xffffffff
         assert cause & ~CAUSE_IP_HW == CAUSE_RW | (before & ~CAUSE_IP_HW & ~CAUSE_RW)
         assert hmp_field(hmp_regs(c), "Cause") & ~CAUSE_IP_HW == cause & ~CAUSE_IP_HW
-        put(rsp, CAUSE, 0, be)
+        put(rsp, CAUSE, 0, be, width)
         assert reg(rsp, CAUSE, be) & CAUSE_RW == 0
 
         # BadVAddr, LO/HI, an FPR: any value.
-        put(rsp, BADVADDR, 0x12345678, be)
-        put(rsp, LO, 0x0badcafe, be)
-        put(rsp, HI, 0xfeedf00d, be)
-        put(rsp, F0 + 2, 0x3fc00000, be)
-        assert reg(rsp, BADVADDR, be) == 0x12345678
+        bad = sext(0x92345678, width)
+        put(rsp, BADVADDR, bad, be, width)
+        put(rsp, LO, 0x0badcafe, be, width)
+        put(rsp, HI, 0x7eedf00d, be, width)
+        put(rsp, F0 + 2, 0x3fc00000, be, width)
+        assert reg(rsp, BADVADDR, be) == bad
         assert reg(rsp, LO, be) == 0x0badcafe
-        assert reg(rsp, HI, be) == 0xfeedf00d
+        assert reg(rsp, HI, be) == 0x7eedf00d
         assert reg(rsp, F0 + 2, be) == 0x3fc00000
         r = hmp_regs(c)
-        assert hmp_field(r, "BadVAddr") == 0x12345678
+        assert hmp_field(r, "BadVAddr") == bad
         m = re.search(r"HI=0x([0-9a-f]+) LO=0x([0-9a-f]+)", r)
-        assert m and int(m.group(1), 16) == 0xfeedf00d and int(m.group(2), 16) == 0x0badcafe, r
+        assert m and int(m.group(1), 16) == 0x7eedf00d and int(m.group(2), 16) == 0x0badcafe, r
 
         # A software interrupt: Status IE + IM0 (kernel mode, BEV, ERL
         # and EXL clear), Cause IP0.  Continuing takes it at once.
-        put(rsp, STATUS, 0x00000101, be)
-        put(rsp, CAUSE, 0x00000100, be)
-        assert rsp.cmd("Z0,%x,4" % VECTOR) == "OK"
+        put(rsp, STATUS, 0x00000101, be, width)
+        put(rsp, CAUSE, 0x00000100, be, width)
+        vector = sext(VECTOR, width)
+        assert rsp.cmd("Z0,%x,4" % vector) == "OK"
         rsp.send("c")
         assert rsp.wait_stop().startswith("T05")
         assert status(c) == "debug"
-        assert reg(rsp, PC, be) == VECTOR
+        assert reg(rsp, PC, be) == vector
         cause = reg(rsp, CAUSE, be)
         assert (cause >> 2) & 0x1f == 0 and cause & 0x100, hex(cause)
         assert reg(rsp, STATUS, be) & 0x2          # EXL
-        assert hmp_field(hmp_regs(c), "EPC") == 0xbfc00000
+        assert hmp_field(hmp_regs(c), "EPC") == sext(0xbfc00000, width)
         assert open(out).read() == ""               # the ROM never ran
     finally:
         if rsp:
@@ -108,6 +128,12 @@ def test_malta_gdb_write_cp0_le(tmp):
 
 def test_malta_gdb_write_cp0_be(tmp):
     check_raw_writes(tmp, "mips", "eb")
+
+
+def test_malta_gdb_write_cp0_64(tmp):
+    """MIPS64 (registers 8 bytes, CP0 values sign-extended; KX/SX/UX
+    writable)."""
+    check_raw_writes(tmp, "mips64el", "el", width=8)
 
 
 def test_malta_gdb_set_registers(tmp):
