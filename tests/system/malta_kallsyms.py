@@ -28,7 +28,6 @@ of the token table; kallsyms_token_index locates the table's start; the
 markers begin with 0 and grow by a few KiB each, ending at the table
 or 3 bytes a symbol before it; kallsyms_num_syms is
 the word before a names array that ends exactly at the markers."""
-import gzip
 import lzma
 import struct
 import sys
