@@ -203,6 +203,11 @@ static uint64_t mips_mtc0(struct cpu_common *c, uint64_t regsel, uint64_t v64)
 }
 IR_HELPER_DEF(mips_mtc0, 2, false, IR_HELPER_NO_RAISE);
 
+void mips_cp0_store(struct mips_cpu *cpu, int reg, int sel, uint64_t v)
+{
+    mips_mtc0(&cpu->common, CP0(reg, sel), v);
+}
+
 /* ---- Translation ---------------------------------------------------------- */
 
 static bool sys(const struct mips_dc *s) { return s->flags & MIPS_TBFLAG_SYS; }

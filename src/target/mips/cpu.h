@@ -187,6 +187,10 @@ int64_t mips_clock_ns(void);
 /* Cause with the live IP bits (timer, hardware lines). */
 uint32_t mips_cause(struct mips_cpu *cpu);
 void mips_timer_update(struct mips_cpu *cpu);
+/* Write CP0 register reg/sel as MTC0 (DMTC0 on MIPS64) does: only its
+ * writable bits, with the side effects (FR, TLB flush, interrupt
+ * recheck).  For the debugger, while the CPU is stopped. */
+void mips_cp0_store(struct mips_cpu *cpu, int reg, int sel, uint64_t v);
 /* After Status/Cause changes: make the CPU loop look at interrupts when
  * one is pending and now enabled. */
 void mips_irq_recheck(struct mips_cpu *cpu);

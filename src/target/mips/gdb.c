@@ -134,11 +134,27 @@ int mips_gdb_write_reg(struct cpu_common *c, int regnum, const uint8_t *buf)
         *f = cpu->is64 ? v : (*f & ~0xffffffffull) | (uint32_t)v;
     } else {
         switch (regnum) {
+        /* System mode: Status and Cause change as MTC0 changes them (the
+         * bits software may write: for Cause IV, WP, DC and the two
+         * software interrupts, which are taken once gdb resumes the CPU
+         * if Status lets them); BadVAddr is written as is (the
+         * architecture has it read-only, but QEMU's stub writes it and
+         * no side effect hangs on it).  User mode: a program cannot
+         * change these, so the write is ignored. */
+        case GDB_MIPS_STATUS:
+            if (cpu->sys)
+                mips_cp0_store(cpu, 12, 0, v);
+            break;
+        case GDB_MIPS_CAUSE:
+            if (cpu->sys)
+                mips_cp0_store(cpu, 13, 0, v);
+            break;
+        case GDB_MIPS_BADVADDR:
+            if (cpu->sys)
+                cpu->cp0_badvaddr = v;
+            break;
         case 0:                 /* $zero stays zero */
-        case GDB_MIPS_STATUS:   /* a user program cannot change these; */
-        case GDB_MIPS_BADVADDR: /* in system mode gdb's `set $sr` would */
-        case GDB_MIPS_CAUSE:    /* bypass the CP0 side effects (MTC0) */
-        case GDB_MIPS_FIR:
+        case GDB_MIPS_FIR:      /* the FPU's implementation register */
             break;
         case GDB_MIPS_LO: cpu->lo = v; break;
         case GDB_MIPS_HI: cpu->hi = v; break;
