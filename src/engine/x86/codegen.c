@@ -29,6 +29,7 @@
 
 #include "engine/guest_mem.h"
 #include "engine/ir_sem.h"
+#include "engine/softmmu.h"
 #include "engine/x86/cg.h"
 #include "target/target.h"
 #include "util/error.h"
@@ -86,6 +87,8 @@ struct cgs {
     struct { uint8_t *disp; uint16_t label; uint8_t *to; } fix[IR_MAX_OPS];
     int nexit_fix;
     uint8_t *exit_fix[4];
+    /* Dirty globals in registers at each guest access (user mode). */
+    struct cgf_builder fault;
 };
 
 static __thread struct cgs *cgs_thread;
@@ -313,6 +316,49 @@ static void sync_globals(struct cgs *s)
             store_home(s, (ir_t)t, r);
             s->tdirty[t] = 0;
         }
+    }
+}
+
+/*
+ * Guest memory accesses.  In user mode the dirty globals stay in their
+ * registers: note_access records, right before each host instruction
+ * that may fault, which register holds which dirty global, and the fault
+ * path writes them home from the signal's register context
+ * (cg_fault_restore).  With the soft MMU (system mode) they are written
+ * home before the access as before any other op that may fault.
+ */
+static void sync_for_access(struct cgs *s)
+{
+    if (softmmu_enabled)
+        sync_globals(s);
+}
+
+/* The next host instruction is a guest access that may fault. */
+static void note_access(struct cgs *s)
+{
+    struct cgf_reg regs[NREGS];
+    int n = 0;
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0 && s->tdirty[t] && is_global(s, (ir_t)t)) {
+            regs[n].env_offset = (uint32_t)home(s, (ir_t)t);
+            regs[n].w64 = is64(s, (ir_t)t);
+            regs[n].reg = (uint8_t)r;
+            n++;
+        }
+    }
+    if (n && !cgf_add(&s->fault, (uint32_t)(s->e.p - s->e.start), regs, n))
+        sync_globals(s); /* map full: the old way */
+}
+
+/* Store the dirty globals home without changing what the allocator
+ * knows: for a cold path that leaves the TB (and never comes back). */
+static void store_globals_cold(struct cgs *s)
+{
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0 && s->tdirty[t] && is_global(s, (ir_t)t))
+            store_home(s, (ir_t)t, r);
     }
 }
 
@@ -1200,7 +1246,9 @@ static void align_check(struct cgs *s, ir_t a, int index, int32_t disp,
     e_rr(&s->e, OPC_GRP3_Ev, 0, index);
     e32(&s->e, mask);
     uint8_t *j = e_jcc32(&s->e, JCC_E);
-    /* Cold path: the state is already synced, the call never returns. */
+    /* Cold path: the call never returns; the guest state must be exact
+     * (the dirty globals go home here only). */
+    store_globals_cold(s);
     e_mov_rr(&s->e, true, RSI, index);
     e_movi(&s->e, RDX, is_write, false);
     e_mov_rr(&s->e, true, RDI, RBP);
@@ -1217,10 +1265,11 @@ static void gen_guest_ld(struct cgs *s, const struct ir_op *op)
     int w = w64 ? P_REXW : 0;
     int index;
     int32_t disp;
-    sync_globals(s);
+    sync_for_access(s);
     guest_addr(s, a, &index, &disp);
     align_check(s, a, index, disp, mo, false);
     int rd = alloc_reg(s, 0);
+    note_access(s); /* the load below is the first instruction */
     switch (size) {
     case MO_8:
         e_rm(&s->e, sign ? OPC_MOVSBL | w : OPC_MOVZBL, rd, R14, index, disp);
@@ -1262,7 +1311,7 @@ static void gen_guest_st(struct cgs *s, const struct ir_op *op)
     bool be = mo & MO_BE;
     int index;
     int32_t disp;
-    sync_globals(s);
+    sync_for_access(s);
     int rv = -1;
     uint64_t imm = 0;
     if (is_const(s, v) && (size < MO_64 || fits_s32((int64_t)cval(s, v)))) {
@@ -1291,6 +1340,7 @@ static void gen_guest_st(struct cgs *s, const struct ir_op *op)
         }
         rv = tmp;
     }
+    note_access(s);
     if (rv >= 0) {
         static const int opc[] = { OPC_MOVB_EvGv | P_BYTER,
                                    OPC_MOVL_EvGv | P_DATA16, OPC_MOVL_EvGv,
@@ -1552,6 +1602,7 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     s->nfix = 0;
     s->stamp = 0;
     s->flags_at = NULL;
+    cgf_reset(&s->fault);
     if (!cg_begin(&s->e))
         return false;
     memset(s->label_seen, 0, (size_t)c->nlabels);
@@ -1607,6 +1658,12 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
                                                : s->label_at[s->fix[i].label]);
     e_patch32(req, s->e.p);
     emit_exit(s, TB_EXIT_REQUESTED);
-    cg_commit(&s->e, tb);
+    /* The fault map follows the code (cg_begin keeps room for it). */
+    size_t code_size = (size_t)(s->e.p - s->e.start);
+    while ((s->e.p - s->e.start) & 3)
+        e8(&s->e, 0xcc);
+    cgf_write(&s->fault, s->e.p);
+    s->e.p += cgf_size(&s->fault);
+    cg_commit(&s->e, tb, code_size);
     return true;
 }
