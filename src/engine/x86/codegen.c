@@ -12,9 +12,13 @@
  * least recently used one not needed by the current op is evicted.
  *
  * Synchronisation points follow the IR's rules:
- *  - before an op that may fault (guest memory, raise, helpers that may
- *    raise), dirty globals are written home (they stay cached, now clean),
- *    so a host SIGSEGV or cpu_raise sees exact guest state;
+ *  - before an op that may fault through a helper (raise, helpers that
+ *    may raise, atomics), dirty globals are written home (they stay
+ *    cached, now clean), so cpu_raise sees exact guest state;
+ *  - guest loads and stores in user mode write nothing home: the TB's
+ *    fault map records where each dirty global is at the accessing host
+ *    instruction, and a host fault writes them home from the signal's
+ *    registers (cgfault.c); with the soft MMU they are synced instead;
  *  - before a helper call, caller-saved registers are written home when
  *    their value is needed later and forgotten; globals are written first
  *    (and forgotten after) unless the helper's flags promise otherwise;
