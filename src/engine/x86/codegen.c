@@ -1413,8 +1413,12 @@ static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
     sync_globals(s);
     /* jmp rel32 with its displacement 4-byte aligned, so that patching it
      * is one atomic store.  Unchained it jumps to the next instruction. */
-    while (((uintptr_t)s->e.p + 1) & 3)
-        e8(&s->e, 0x90);
+    /* The padding is one instruction (it runs on every chained exit). */
+    static const uint8_t nops[4][3] = {
+        { 0 }, { 0x90 }, { 0x66, 0x90 }, { 0x0f, 0x1f, 0x00 } };
+    unsigned pad = (4u - (((uintptr_t)s->e.p + 1) & 3)) & 3;
+    for (unsigned i = 0; i < pad; i++)
+        e8(&s->e, nops[pad][i]);
     uint8_t *d = e_jmp32(&s->e);
     s->tb->jmp_off[op->aux & 1] = (uint32_t)(d - s->e.start);
 }
