@@ -13,7 +13,7 @@ GUEST_ARMHF_CFLAGS := -static -Wall -Wno-deprecated -fno-strict-aliasing \
 # Thumb-2, are built with -marm; every other program is Thumb-2 code.
 GUEST_ARMHF_ARM := addr_modes arith_flags cond_codes data_proc dsp_mul \
                    interwork ldm_stm ldrh_ldrd multiply psr_flags qarith_clz \
-                   shifts_reg signals signal_setend swp
+                   shifts_reg signals signal_setend swp loop_tb
 # tests/guest/armhf/ adds programs that only make sense with a VFP
 # (fenv rounding modes and exception flags).
 GUEST_ARMHF_ONLY := tests/guest/armhf

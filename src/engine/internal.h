@@ -57,6 +57,10 @@ struct tb {
     uint32_t tc_size;
     uint32_t jmp_off[2];
     const uint32_t *host_off;
+    /* A loop TB (x86/codegen.c "Loop TBs"): chaining goto_tb slot
+     * loop_slot to the TB itself jumps to tc + loop_off; -1: none. */
+    uint32_t loop_off;
+    int8_t loop_slot;
 };
 
 /*

@@ -25,26 +25,7 @@ limit="${MALTA_BOOT_LIMIT:-240}"
 dl=build/downloads
 mkdir -p "$dl" "$(dirname "$results")"
 
-fetch_kernel() {
-    local sudo="" pkg
-    [ "$(id -u)" = 0 ] || sudo=sudo
-    if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
-        $sudo dpkg --add-architecture "$arch" || return 1
-        $sudo apt-get update -qq || return 1
-    fi
-    # linux-image-FLAVOUR depends on linux-image-<version>-FLAVOUR.
-    pkg=$(apt-cache depends "linux-image-$flavour:$arch" 2>/dev/null |
-          sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*\).*/\1/p' | head -n 1)
-    [ -n "$pkg" ] || return 1
-    if ! ls "$dl"/"$pkg"_*_$arch.deb >/dev/null 2>&1; then
-        (cd "$dl" && apt-get download -qq "$pkg:$arch" 2>/dev/null) ||
-            { $sudo apt-get update -qq &&
-              (cd "$dl" && apt-get download -qq "$pkg:$arch" 2>/dev/null); } ||
-            return 1
-    fi
-    rm -rf "$dl/malta-kernel-$arch"
-    dpkg -x "$(ls "$dl"/"$pkg"_*_$arch.deb | head -n 1)" "$dl/malta-kernel-$arch"
-}
+. tests/system/malta-fetch.sh
 
 kernel=$(ls "$dl"/malta-kernel-$arch/boot/vmlinuz-*-$flavour 2>/dev/null | head -n 1)
 if [ -z "$kernel" ]; then
@@ -52,19 +33,6 @@ if [ -z "$kernel" ]; then
                       echo "FAIL $name-fetch" >>"$results"; exit 1; }
     kernel=$(ls "$dl"/malta-kernel-$arch/boot/vmlinuz-*-$flavour | head -n 1)
 fi
-
-fetch_busybox() {
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo=sudo
-    if ! ls "$dl"/busybox-static_*_$arch.deb >/dev/null 2>&1; then
-        (cd "$dl" && apt-get download -qq "busybox-static:$arch" 2>/dev/null) ||
-            { $sudo apt-get update -qq &&
-              (cd "$dl" && apt-get download -qq "busybox-static:$arch" 2>/dev/null); } ||
-            return 1
-    fi
-    rm -rf "$dl/busybox-$arch"
-    dpkg -x "$(ls "$dl"/busybox-static_*_$arch.deb | head -n 1)" "$dl/busybox-$arch"
-}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kemu-malta.XXXXXX") || exit 2
 trap 'rm -rf "$work"; [ -n "$pid" ] && kill "$pid" 2>/dev/null' EXIT

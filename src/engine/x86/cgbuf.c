@@ -223,9 +223,14 @@ void cg_patch_jump(struct tb *from, int slot, const struct tb *dest)
 {
     uint8_t *d = (uint8_t *)from->tc - rx_delta() + from->jmp_off[slot];
     int32_t rel = 0;
-    if (dest)
-        rel = (int32_t)((intptr_t)dest->tc - (intptr_t)(from->tc +
-                                                        from->jmp_off[slot] + 4));
+    const uint8_t *to = dest ? dest->tc : NULL;
+    if (slot == from->loop_slot)
+        /* The loop edge keeps globals in registers: it may only go to its
+         * own loop head; any other destination stays unchained. */
+        to = dest == from ? from->tc + from->loop_off : NULL;
+    if (to)
+        rel = (int32_t)((intptr_t)to - (intptr_t)(from->tc +
+                                                  from->jmp_off[slot] + 4));
     /* The displacement is 4-byte aligned: one atomic store. */
     __atomic_store_n((int32_t *)d, rel, __ATOMIC_RELEASE);
 }

@@ -31,6 +31,8 @@ void cg_log_out_asm(const struct tb *tb)
                          &insn);
     for (size_t i = 0; i < n; i++) {
         uint64_t off = insn[i].address - (uintptr_t)tb->tc;
+        if (tb->loop_off && off == tb->loop_off)
+            log_printf("  -- loop head (slot %d)\n", tb->loop_slot);
         for (uint32_t k = 0; k < tb->ninsns; k++)
             if (tb->host_off[k] == off)
                 log_printf("  -- guest 0x%" PRIx64 "\n", tb->insn_data[k][0]);

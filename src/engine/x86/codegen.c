@@ -41,6 +41,7 @@
 
 #define NREGS 16
 #define SCRATCH R11
+#define MAX_PINS 8
 
 /* Allocation order: callee-saved first (they survive helper calls), rcx
  * last (variable shifts want it). */
@@ -93,6 +94,18 @@ struct cgs {
     uint8_t *exit_fix[4];
     /* Dirty globals in registers at each guest access (user mode). */
     struct cgf_builder fault;
+    /* Loop TB (see "Loop TBs"): the goto_tb slot that may lead back to
+     * the TB's own start, or -1, and the globals kept in fixed registers
+     * across iterations (pin_of[g] is 1 + the pin's index, 0 for none). */
+    int loop_slot;
+    int npins;
+    ir_t pin[MAX_PINS];
+    uint8_t pin_of[IR_MAX_GLOBALS];
+    uint16_t refs[IR_MAX_GLOBALS];
+    uint8_t written[IR_MAX_GLOBALS];
+    /* Pins taken as dirty at the loop head, and found dirty at the edge. */
+    uint8_t head_dirty[IR_MAX_GLOBALS];
+    uint8_t edge_dirty[IR_MAX_GLOBALS];
 };
 
 static __thread struct cgs *cgs_thread;
@@ -1406,20 +1419,220 @@ static void gen_branch(struct cgs *s, const struct ir_op *op)
     s->nfix++;
 }
 
-static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
+/*
+ * ---- Loop TBs -----------------------------------------------------------
+ *
+ * A guest loop whose body is one TB ends in a goto_tb back to the TB's own
+ * start.  Chained the ordinary way, every iteration stores the globals it
+ * changed and reloads what it reads at the next entry.  Instead, such a TB
+ * loads its most used globals into fixed registers ("pins") once, after
+ * the entry check, and the back edge jumps to that point (the loop head)
+ * with every pin in its register:
+ *
+ *   entry:  cmp exit_request; jne exit
+ *           load pins                      <- first iteration only
+ *   head:   body (pins are ordinary cached globals, dirty at the head
+ *           when the body writes them)
+ *   edge:   store the other dirty globals, put every pin in its register,
+ *           cmp exit_request; jne sync
+ *           jmp (patchable; unchained it falls through to sync)
+ *   sync:   the IR's own exit: stores the dirty globals, sets the PC,
+ *           leaves through the slot
+ *
+ * The loop is only an offer: the slot's jump is patched to the head when
+ * the engine chains the slot to this very TB (the destination's key
+ * matched), and left unchained for any other destination, whose entry
+ * expects the globals home.  Unchaining (invalidation) makes the edge
+ * fall through to the exit as for any chained jump, and the edge's own
+ * exit_request check keeps signals and stop requests as prompt as the
+ * entry check does.  The slot is recognised by the PC the IR stores after
+ * the goto_tb: if that guess is wrong, the slot is simply never chained to
+ * the head.
+ */
+static int find_loop_slot(struct cgs *s)
 {
-    /* Leaving the TB: only globals matter (a local read after a later
-     * label was written home by the branches to that label). */
-    sync_globals(s);
-    /* jmp rel32 with its displacement 4-byte aligned, so that patching it
-     * is one atomic store.  Unchained it jumps to the next instruction. */
-    /* The padding is one instruction (it runs on every chained exit). */
+    const struct ir_ctx *c = s->c;
+    if (s->tb->cflags || s->tb->nocache)
+        return -1;
+    for (int i = 0; i + 1 < c->nops; i++) {
+        const struct ir_op *op = &c->ops[i], *n = &c->ops[i + 1];
+        if (op->opc == IR_OP_goto_tb && n->opc == IR_OP_mov &&
+            is_global(s, n->args[0]) && is_const(s, n->args[1]) &&
+            cval(s, n->args[1]) == s->tb->pc)
+            return (int)(op->aux & 1);
+    }
+    return -1;
+}
+
+/* Registers the pins live in: callee-saved first (they survive calls). */
+static const int8_t pin_regs[MAX_PINS] = {
+    RBX, R12, R13, R15, RSI, RDI, R8, R9,
+};
+
+static bool is_pin(struct cgs *s, ir_t t)
+{
+    return is_global(s, t) && s->pin_of[t];
+}
+
+/* Pick the pins: the globals the body uses most (the exits' PC stores
+ * do not count). */
+static void choose_pins(struct cgs *s)
+{
+    const struct ir_ctx *c = s->c;
+    int ng = c->nglobals;
+    memset(s->refs, 0, (size_t)ng * sizeof(s->refs[0]));
+    memset(s->written, 0, (size_t)ng);
+    bool in_exit = false;
+    for (int i = 0; i < c->nops; i++) {
+        const struct ir_op *op = &c->ops[i];
+        if (op->opc == IR_OP_goto_tb)
+            in_exit = true;
+        if (!in_exit) {
+            int nout = ir_op_defs[op->opc].nout;
+            int n = op->opc == IR_OP_call ? 1 + (int)op->aux
+                                          : nout + ir_op_defs[op->opc].nin;
+            for (int k = 0; k < n; k++) {
+                ir_t t = op->args[k];
+                if (t == IR_NONE || !is_global(s, t))
+                    continue;
+                s->refs[t]++;
+                if (k < nout)
+                    s->written[t] = 1;
+            }
+        }
+        if (op->opc == IR_OP_exit_tb)
+            in_exit = false;
+    }
+    s->npins = 0;
+    while (s->npins < MAX_PINS) {
+        int best = -1;
+        for (int g = 0; g < ng; g++)
+            if (s->refs[g] && !s->pin_of[g] &&
+                (best < 0 || s->refs[g] > s->refs[best]))
+                best = g;
+        if (best < 0)
+            break;
+        s->pin_of[best] = (uint8_t)(s->npins + 1);
+        s->pin[s->npins++] = (ir_t)best;
+    }
+}
+
+/* Load the pins and mark the loop head. */
+static void gen_loop_head(struct cgs *s)
+{
+    for (int i = 0; i < s->npins; i++) {
+        ir_t g = s->pin[i];
+        e_rm(&s->e, OPC_MOVL_GvEv | (is64(s, g) ? P_REXW : 0), pin_regs[i],
+             RBP, -1, home(s, g));
+        bind(s, g, pin_regs[i], s->head_dirty[g]);
+        /* The next iteration reads it: never "not read again". */
+        s->last_use[g] = (uint16_t)s->c->nops;
+        s->edge_dirty[g] = 0;
+    }
+    s->tb->loop_off = (uint32_t)(s->e.p - s->e.start);
+}
+
+/* Put every pin in its register (the state the loop head expects). */
+static void place_pins(struct cgs *s)
+{
+    for (;;) {
+        bool progress = true, done = true;
+        while (progress) {
+            progress = false;
+            done = true;
+            for (int i = 0; i < s->npins; i++) {
+                ir_t g = s->pin[i];
+                int p = pin_regs[i];
+                if (s->treg[g] == p)
+                    continue;
+                done = false;
+                int occ = s->rtemp[p];
+                if (occ >= 0 && is_pin(s, (ir_t)occ))
+                    continue;       /* wait until that pin has moved */
+                if (occ >= 0) {
+                    writeback(s, (ir_t)occ, false);
+                    unbind_reg(s, p);
+                }
+                if (s->treg[g] >= 0) {
+                    int from = s->treg[g];
+                    bool d = s->tdirty[g];
+                    e_mov_rr(&s->e, is64(s, g), p, from);
+                    unbind_reg(s, from);
+                    bind(s, g, p, d);
+                } else {
+                    e_rm(&s->e, OPC_MOVL_GvEv | (is64(s, g) ? P_REXW : 0), p,
+                         RBP, -1, home(s, g));
+                    bind(s, g, p, false);
+                }
+                progress = true;
+            }
+        }
+        if (done)
+            return;
+        /* Only cycles are left (pins in each other's registers): send one
+         * of them home, which frees a register. */
+        for (int i = 0; i < s->npins; i++) {
+            ir_t g = s->pin[i];
+            if (s->treg[g] >= 0 && s->treg[g] != pin_regs[i]) {
+                if (s->tdirty[g])
+                    store_home(s, g, s->treg[g]);
+                unbind_temp(s, g);
+                break;
+            }
+        }
+    }
+}
+
+/* jmp rel32 with its displacement 4-byte aligned, so that patching it is
+ * one atomic store; unchained it jumps to the next instruction.  The
+ * padding before it is one instruction (it runs on every chained exit).
+ * Returns the displacement's address. */
+static uint8_t *emit_patchable_jmp(struct cgs *s)
+{
     static const uint8_t nops[4][3] = {
         { 0 }, { 0x90 }, { 0x66, 0x90 }, { 0x0f, 0x1f, 0x00 } };
     unsigned pad = (4u - (((uintptr_t)s->e.p + 1) & 3)) & 3;
     for (unsigned i = 0; i < pad; i++)
         e8(&s->e, nops[pad][i]);
-    uint8_t *d = e_jmp32(&s->e);
+    return e_jmp32(&s->e);
+}
+
+static void gen_loop_edge(struct cgs *s, const struct ir_op *op)
+{
+    s->locked = 0;
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0 && is_global(s, (ir_t)t) && s->tdirty[t] &&
+            !is_pin(s, (ir_t)t)) {
+            store_home(s, (ir_t)t, r);
+            s->tdirty[t] = 0;
+        }
+    }
+    place_pins(s);
+    for (int i = 0; i < s->npins; i++)
+        s->edge_dirty[s->pin[i]] = s->tdirty[s->pin[i]];
+    e_rm(&s->e, 0x83, 7, RBP, -1,
+         (int32_t)offsetof(struct cpu_common, exit_request));
+    e8(&s->e, 0);
+    uint8_t *req = e_jcc32(&s->e, JCC_NE);
+    uint8_t *d = emit_patchable_jmp(s);
+    s->tb->jmp_off[op->aux & 1] = (uint32_t)(d - s->e.start);
+    s->tb->loop_slot = (int8_t)(op->aux & 1);
+    e_patch32(req, s->e.p);
+    s->flags_at = NULL;
+    /* Falling through: the IR's exit stores the pins that are dirty. */
+}
+
+static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
+{
+    if (s->npins && (int)(op->aux & 1) == s->loop_slot) {
+        gen_loop_edge(s, op);
+        return;
+    }
+    /* Leaving the TB: only globals matter (a local read after a later
+     * label was written home by the branches to that label). */
+    sync_globals(s);
+    uint8_t *d = emit_patchable_jmp(s);
     s->tb->jmp_off[op->aux & 1] = (uint32_t)(d - s->e.start);
 }
 
@@ -1600,19 +1813,16 @@ static bool gen_op(struct cgs *s, const struct ir_op *op)
     return s->e.p < s->e.limit - 512;
 }
 
-bool cg_gen(const struct ir_ctx *c, struct tb *tb)
+/* One lowering of the whole TB from s->e.start. */
+static bool gen_pass(struct cgs *s)
 {
-    if (!cgs_thread)
-        cgs_thread = xcalloc(1, sizeof(*cgs_thread));
-    struct cgs *s = cgs_thread;
-    s->c = c;
-    s->tb = tb;
+    const struct ir_ctx *c = s->c;
+    struct tb *tb = s->tb;
+    s->e.p = s->e.start;
     s->nfix = 0;
     s->stamp = 0;
     s->flags_at = NULL;
     cgf_reset(&s->fault);
-    if (!cg_begin(&s->e))
-        return false;
     memset(s->label_seen, 0, (size_t)c->nlabels);
     memset(s->label_nbranch, 0, (size_t)c->nlabels);
     s->nstub = 0;
@@ -1647,6 +1857,11 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
     e8(&s->e, 0);
     uint8_t *req = e_jcc32(&s->e, JCC_NE);
 
+    tb->loop_off = 0;
+    tb->loop_slot = -1;
+    if (s->npins)
+        gen_loop_head(s);
+
     for (s->cur = 0; s->cur < c->nops; s->cur++)
         if (!gen_op(s, &c->ops[s->cur]))
             return false;
@@ -1666,7 +1881,58 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
                                                : s->label_at[s->fix[i].label]);
     e_patch32(req, s->e.p);
     emit_exit(s, TB_EXIT_REQUESTED);
-    /* The fault map follows the code (cg_begin keeps room for it). */
+    if (tb->loop_slot < 0)
+        tb->loop_off = 0;       /* the loop's goto_tb was optimised away */
+    return true;
+}
+
+/*
+ * A loop TB's head must take as dirty every pin that can be dirty at the
+ * edge.  The first pass takes none (a pin the body writes is then stored
+ * at its next sync point, a helper call say, which also covers the next
+ * iteration; guest accesses in user mode are none); a pin still dirty at
+ * the edge makes the next pass
+ * take it as dirty at the head.  The last pass takes every pin the body
+ * writes, which is always enough.
+ */
+#define LOOP_PASSES 3
+
+bool cg_gen(const struct ir_ctx *c, struct tb *tb)
+{
+    if (!cgs_thread)
+        cgs_thread = xcalloc(1, sizeof(*cgs_thread));
+    struct cgs *s = cgs_thread;
+    s->c = c;
+    s->tb = tb;
+    if (!cg_begin(&s->e))
+        return false;
+    s->npins = 0;
+    memset(s->pin_of, 0, (size_t)c->nglobals);
+    s->loop_slot = find_loop_slot(s);
+    if (s->loop_slot >= 0) {
+        choose_pins(s);
+        memset(s->head_dirty, 0, (size_t)c->nglobals);
+    }
+    for (int pass = 1;; pass++) {
+        if (s->npins && pass == LOOP_PASSES)
+            memcpy(s->head_dirty, s->written, (size_t)c->nglobals);
+        if (!gen_pass(s))
+            return false;
+        if (!s->npins || tb->loop_slot < 0 || pass == LOOP_PASSES)
+            break;
+        bool more = false;
+        for (int i = 0; i < s->npins; i++) {
+            ir_t g = s->pin[i];
+            if (s->edge_dirty[g] && !s->head_dirty[g]) {
+                s->head_dirty[g] = 1;
+                more = true;
+            }
+        }
+        if (!more)
+            break;
+    }
+    /* The fault map of the last pass follows the code (cg_begin keeps
+     * room for it). */
     size_t code_size = (size_t)(s->e.p - s->e.start);
     while ((s->e.p - s->e.start) & 3)
         e8(&s->e, 0xcc);

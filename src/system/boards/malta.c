@@ -1,19 +1,24 @@
 /*
- * The MIPS Malta board, minimal: RAM at physical 0 (up to 256 MiB low
- * memory), the 4 MiB boot ROM at 0x1fc00000 with the board ID word, the
- * GT-64120 system controller's register block (gt64120.c) whose PCI I/O
- * window at 0x18000000 holds the ISA space, a 16550 UART at ISA 0x3f8 on
- * serial0 (IRQ 4), the MC146818 RTC at ISA 0x70, the i8259 pair (CPU
- * interrupt 2, vectors through the GT's interrupt-acknowledge register),
- * and the FPGA registers at 0x1f000000 (soft reset).  Boots a
- * raw -bios image at the reset vector, or an ELF -kernel (and -initrd at
- * the top of low memory) through a small boot stub in the ROM that passes
- * YAMON-style arguments.  UHI
- * semihosting (-semihosting) serves bare-metal programs.
+ * The MIPS Malta board: RAM as QEMU lays it out (all of it at physical
+ * 0x80000000, up to 2 GiB; its first 256 MiB also at 0 below the I/O
+ * hole, and what lies past 512 MiB also at 512 MiB), the 4 MiB boot ROM
+ * at 0x1fc00000 with the board ID word, the GT-64120 system
+ * controller's register block (gt64120.c) whose PCI I/O window at
+ * 0x18000000 holds the ISA space: a 16550 UART at ISA 0x3f8 on serial0
+ * (IRQ 4), the MC146818 RTC at 0x70, the i8254 PIT at 0x40 (IRQ 0) with
+ * counter 2 on port 0x61, the i8042 keyboard controller at 0x60/0x64
+ * (IRQ 1 and 12; its reset pulse resets the board), the i8259 pair (CPU
+ * interrupt 2, vectors through the GT's interrupt-acknowledge
+ * register); and the FPGA registers at 0x1f000000 (soft reset).  Boots
+ * a raw -bios image at the reset vector, or an ELF -kernel (and -initrd
+ * at the top of low memory) through a small boot stub in the ROM that
+ * passes YAMON-style arguments (memsize: low memory, ememsize: all of
+ * it).  UHI semihosting (-semihosting) serves bare-metal programs.
  *
  * PIIX4 functions 0 and 3 answer on PCI (power-off through PM I/O).
  * The 64-bit boards (mips64, mips64el) default to the 5KEc and also load
- * ELF64 kernels.  Not yet here: the PIT, i8042, PCI devices beyond those.
+ * ELF64 kernels.  Not yet here: PCI devices beyond those (IDE, USB,
+ * network, VGA), the second ISA UART and the FPGA's UART, ISA DMA.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +30,9 @@
 #include "system/boards/cpu_loop.h"
 #include "system/chardev.h"
 #include "system/devices/gt64120.h"
+#include "system/devices/hosttimer.h"
+#include "system/devices/i8042.h"
+#include "system/devices/i8254.h"
 #include "system/devices/i8259.h"
 #include "system/devices/piix4.h"
 #include "system/devices/mc146818rtc.h"
@@ -40,6 +48,12 @@
 #define ROM_BASE 0x1fc00000u
 #define ROM_SIZE 0x00400000u
 #define LOWMEM_MAX 0x10000000u      /* 256 MiB below the I/O space */
+/* All of RAM sits at physical 0x80000000 (the 32-bit board's limit, 2
+ * GiB, fills the top half of the address space); its first 256 MiB are
+ * also seen at 0, and what lies past 512 MiB also at 512 MiB. */
+#define RAM_HIGH_BASE 0x80000000u
+#define RAM_MAX 0x80000000ull
+#define POSTIO_BASE 0x20000000u
 #define ISA_IO_BASE 0x18000000u     /* GT-64120 PCI I/O window */
 #define ISA_IO_SIZE 0x00200000u
 #define GT_BASE 0x1be00000u
@@ -66,6 +80,9 @@ struct malta {
     struct mc146818 *rtc;
     struct i8259 *pic;
     struct piix4 *piix4;
+    struct i8254 *pit;
+    struct hosttimer *pit_timer;
+    struct i8042 *kbc;
     uint32_t fpga[FPGA_SIZE / 4 / 256];   /* first 1 KiB words kept */
     volatile int reset_req, poweroff_req;
     uint32_t initrd_start, initrd_size;    /* physical; size 0: none */
@@ -385,6 +402,41 @@ static void uart_irq(void *opaque, bool level)
     i8259_set_irq(malta.pic, 4, level);
 }
 
+/* The PIT's counter 0 is ISA IRQ 0; its edges come from a host timer. */
+static void pit_irq0(void *opaque, bool level)
+{
+    i8259_set_irq(malta.pic, 0, level);
+}
+
+static int64_t pit_now(void *opaque)
+{
+    return hosttimer_now();
+}
+
+static void pit_arm(void *opaque, int64_t ns)
+{
+    hosttimer_arm(malta.pit_timer, ns);
+}
+
+static void pit_timer_fired(void *opaque)
+{
+    if (malta.pit)
+        i8254_timer(malta.pit);
+}
+
+/* The keyboard controller: IRQ 1 and 12; its reset pulse resets the
+ * board as the FPGA's soft reset does. */
+static void kbc_irq(void *opaque, int line, bool level)
+{
+    i8259_set_irq(malta.pic, line, level);
+}
+
+static void kbc_reset(void *opaque)
+{
+    __atomic_store_n(&malta.reset_req, 1, __ATOMIC_RELEASE);
+    mainloop_kick();
+}
+
 /* Ports 0xa0/0xa1: the slave, offsets 0x80/0x81 from the master's. */
 static uint64_t slave_read(void *opaque, uint64_t off, unsigned size)
 {
@@ -471,9 +523,22 @@ static bool malta_init(struct machine *m, char **err)
         return false;
     }
     malta.be = malta.t->big_endian;
+    if (m->ram_size > RAM_MAX) {
+        char buf[128];
+        snprintf(buf, sizeof(buf), "Too much memory for this machine: %lluMB,"
+                 " maximum %lluMB", (unsigned long long)(m->ram_size >> 20),
+                 RAM_MAX >> 20);
+        *err = xstrdup(buf);
+        return false;
+    }
     malta.lowmem = m->ram_size < LOWMEM_MAX ? m->ram_size : LOWMEM_MAX;
 
-    malta.ram = memory_add_ram("malta.ram", 0, malta.lowmem, NULL);
+    malta.ram = memory_add_ram("mips_malta.ram", RAM_HIGH_BASE, m->ram_size,
+                               NULL);
+    memory_add_ram("mips_malta_low_preio.ram", 0, malta.lowmem, malta.ram);
+    if (m->ram_size > POSTIO_BASE)
+        memory_add_ram("mips_malta_low_postio.ram", POSTIO_BASE,
+                       m->ram_size - POSTIO_BASE, malta.ram + POSTIO_BASE);
     m->ram = NULL;    /* the memory map serves pmemsave and xp */
     malta.gt = gt64120_new(malta.be);
     memory_add_mmio("gt64120", GT_BASE, 0x1000, malta.gt, gt64120_read,
@@ -499,6 +564,20 @@ static bool malta_init(struct machine *m, char **err)
     malta.rtc = mc146818_new();
     memory_add_mmio("rtc", ISA_IO_BASE + 0x70, 2, malta.rtc, mc146818_read,
                     mc146818_write);
+    malta.pit_timer = hosttimer_new(pit_timer_fired, NULL);
+    malta.pit = i8254_new(&(struct i8254_hooks){ .irq0 = pit_irq0,
+                                                 .now = pit_now,
+                                                 .arm = pit_arm });
+    memory_add_mmio("pit", ISA_IO_BASE + 0x40, 4, malta.pit, i8254_read,
+                    i8254_write);
+    /* 0x60-0x64: the keyboard controller uses 0x60 and 0x64; port
+     * 0x61 (added after it, so it takes precedence) is the PIT's. */
+    malta.kbc = i8042_new(&(struct i8042_hooks){ .irq = kbc_irq,
+                                                 .reset = kbc_reset });
+    memory_add_mmio("i8042", ISA_IO_BASE + 0x60, 5, malta.kbc, i8042_read,
+                    i8042_write);
+    memory_add_mmio("pcspk", ISA_IO_BASE + 0x61, 1, malta.pit,
+                    i8254_port61_read, i8254_port61_write);
     mainloop_on_wake(board_on_wake, NULL);
     sys_cpu_loop_hooks();
 
@@ -522,6 +601,8 @@ static void malta_reset(struct machine *m)
     mc146818_reset(malta.rtc);
     i8259_reset(malta.pic);
     piix4_reset(malta.piix4);
+    i8254_reset(malta.pit);
+    i8042_reset(malta.kbc);
     memset(malta.fpga, 0, sizeof(malta.fpga));
     load_images();
     tb_flush_all();

@@ -11,6 +11,11 @@
  * many times with different seeds (so it runs from hot, chained code).
  * Loads into a register leave it unchanged; base writeback does not
  * happen; SWP/SWPB take the atomic path.
+ *
+ * Then a loop whose body is one block (the code generator keeps its
+ * registers in host registers across iterations) walks an array of ones
+ * into the PROT_NONE region: after N iterations its registers are known
+ * exactly at the faulting load, and the handler sends it to its exit.
  */
 #include <signal.h>
 #include <stdint.h>
@@ -83,6 +88,40 @@ __asm__(".text\n"
 
 void fault_kernel(void);
 
+/* loop_kernel(p): sum words from p until one faults.  At the fault after
+ * N iterations: r0 = the faulting address, r1 = N (ones summed), r2 = N,
+ * r3 = 7 ^ 1 ^ 2 ^ ... ^ N, r4 = 1 (the last load), r5 = 2N, r6 = N + 5,
+ * flags from cmp N, #0x40000 (N set, C clear).  r7 = 0x4000 - N counts
+ * down.  The handler sends the pc to loop_exit. */
+__asm__(".text\n"
+        ".arm\n"
+        ".align 2\n"
+        ".global loop_kernel\n"
+        ".type loop_kernel, %function\n"
+        "loop_kernel:\n"
+        "push {r4-r11, lr}\n"
+        "mov r1, #0\n"
+        "mov r2, #0\n"
+        "mov r3, #7\n"
+        "mov r7, #0x4000\n"
+        "1:\n"
+        "ldr r4, [r0], #4\n"
+        "add r1, r1, r4\n"
+        "add r2, r2, #1\n"
+        "eor r3, r3, r2\n"
+        "add r5, r2, r1\n"
+        "add r6, r2, #5\n"
+        "sub r7, r7, #1\n"
+        "cmp r2, #0x40000\n"
+        "bne 1b\n"
+        ".global loop_exit\n"
+        "loop_exit:\n"
+        "pop {r4-r11, pc}\n");
+
+void loop_kernel(const uint32_t *p);
+extern const char loop_exit[];
+static volatile unsigned loop_n, loop_faults, loop_bad_regs;
+
 #define DECL_PC(n, insn, name) extern const char fk_pc##n[];
 BLOCKS(DECL_PC)
 #define PC_ENTRY(n, insn, name) (uintptr_t)fk_pc##n,
@@ -98,6 +137,23 @@ static volatile uint32_t first_bad_got, first_bad_want;
 
 #define REGION 0x10000u
 
+/* The fault in loop_kernel after loop_n iterations. */
+static void loop_fault(unsigned long *reg)
+{
+    uint32_t n = loop_n, x = 7;
+    for (uint32_t i = 1; i <= n; i++)
+        x ^= i;
+    const uint32_t want[8] = { fk_bad, n, n, x, 1, 2 * n, n + 5,
+                               0x4000 - n };
+    loop_faults++;
+    for (int i = 0; i < 8; i++)
+        if ((uint32_t)reg[i] != want[i])
+            loop_bad_regs++;
+    if ((reg[16] & 0xf0000000u) != 0x80000000u)
+        loop_bad_regs++;
+    reg[15] = (uintptr_t)loop_exit;
+}
+
 static void handler(int sig, siginfo_t *si, void *ucv)
 {
     ucontext_t *uc = ucv;
@@ -105,6 +161,10 @@ static void handler(int sig, siginfo_t *si, void *ucv)
     unsigned long *reg = &uc->uc_mcontext.arm_r0;
     unsigned n = next_block;
     (void)sig;
+    if (loop_n) {
+        loop_fault(reg);
+        return;
+    }
     if (n >= NBLOCKS || reg[15] != fk_pcs[n]) {
         bad_order++;
         for (n = 0; n < NBLOCKS && fk_pcs[n] != reg[15]; n++)
@@ -143,9 +203,14 @@ static void handler(int sig, siginfo_t *si, void *ucv)
 
 int main(void)
 {
-    void *p = mmap(NULL, REGION, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
-                   -1, 0);
-    CHECK_TRUE("PROT_NONE region mapped", p != MAP_FAILED);
+    /* A page of ones (for the loop), then the PROT_NONE region. */
+    uint32_t *ones = mmap(NULL, 4096 + REGION, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK_TRUE("pages mapped", ones != MAP_FAILED);
+    char *p = (char *)ones + 4096;
+    CHECK("mprotect PROT_NONE", mprotect(p, REGION, PROT_NONE), 0);
+    for (int i = 0; i < 1024; i++)
+        ones[i] = 1;
     fk_bad = (uint32_t)(uintptr_t)p;
 
     struct sigaction sa;
@@ -176,7 +241,18 @@ int main(void)
     if (first_bad_reg >= 0)
         printf("first wrong register: %d = 0x%x, want 0x%x\n", first_bad_reg,
                (unsigned)first_bad_got, (unsigned)first_bad_want);
+
+    /* The loop runs over the page of ones into the region. */
+    const unsigned loops = 200;
+    for (unsigned it = 0; it < loops; it++) {
+        loop_n = 300 + it * 3;
+        loop_kernel((const uint32_t *)p - loop_n);
+    }
+    loop_n = 0;
+    CHECK("loop faults", loop_faults, loops);
+    CHECK("loop: wrong register values", loop_bad_regs, 0);
+
     /* The region is still inaccessible, and ordinary code runs on. */
-    CHECK("munmap", munmap(p, REGION), 0);
+    CHECK("munmap", munmap(ones, 4096 + REGION), 0);
     return check_done("fault_regs");
 }

@@ -3,7 +3,11 @@
  * straight-line A32 sequences (data processing with every shifter form and
  * S bits, multiplies, loads and stores into a scratch page, conditional
  * execution) run once per engine from the same state; final registers,
- * flags and scratch memory must agree.
+ * flags and scratch memory must agree.  Every third sequence is the body
+ * of a loop instead (SUBS sp, sp, #1; BNE back to the start, sp counting
+ * 1-6 iterations): one TB that branches to itself, which the code
+ * generator runs as a loop TB with guest registers kept in host registers
+ * across iterations.
  *
  * usage: arm-diff RESULTS [COUNT]
  */
@@ -128,8 +132,10 @@ static void set_start(uint64_t seed)
 static void run_one(uint64_t seed, enum engine_backend be, struct state *st)
 {
     engine_opts.backend = be;
-    tb_invalidate_range(CODE, CODE + 4 * (MAX_INSNS + 1));
+    tb_invalidate_range(CODE, CODE + 4 * (MAX_INSNS + 3));
     set_start(seed);
+    if (seed % 3 == 0)
+        cpu->regs[13] = 1 + (uint32_t)(seed / 3 % 6);   /* loop count */
     st->excp = cpu_exec(&cpu->common);
     memcpy(st->r, cpu->regs, sizeof(st->r));
     st->cpsr = arm_cpsr_read(cpu);
@@ -190,7 +196,14 @@ int main(int argc, char **argv)
             uint32_t k = pick(10);
             code[i] = k < 6 ? gen_dp() : k < 8 ? gen_mul() : gen_mem();
         }
-        code[n] = 0xef000000u;
+        int end = n;
+        if (seed % 3 == 0) {
+            code[end++] = 0xe25dd001u;                     /* subs sp, sp, #1 */
+            /* bne CODE: offset from this insn + 8, in words */
+            code[end] = 0x1a000000u | ((uint32_t)(-(end + 2)) & 0xffffffu);
+            end++;
+        }
+        code[end] = 0xef000000u;
 
         run_one((uint64_t)seed, ENGINE_CODEGEN, &a);
         run_one((uint64_t)seed, ENGINE_INTERP, &b);
@@ -200,7 +213,7 @@ int main(int argc, char **argv)
         if (fails++ < 5) {
             fprintf(stderr, "seed %ld differs (excp %#x vs %#x):\n", seed,
                     a.excp, b.excp);
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i <= end; i++)
                 fprintf(stderr, "  %08x\n", code[i]);
             for (int i = 0; i < 16; i++)
                 if (a.r[i] != b.r[i])
