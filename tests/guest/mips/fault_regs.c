@@ -12,6 +12,11 @@
  * that faults.  The C loop runs the kernel many times with different
  * seeds.  Loads leave their destination unchanged.  (SC without a link
  * stores nothing, so it cannot fault: not here.)
+ *
+ * Then a loop whose body is one block (the code generator keeps its
+ * registers in host registers across iterations) walks an array of ones
+ * into the PROT_NONE region: after N iterations its registers are known
+ * exactly at the faulting load, and the handler sends it to its exit.
  */
 #include <signal.h>
 #include <stdint.h>
@@ -129,6 +134,48 @@ __asm__(".text\n"
 
 void fault_kernel(struct fk *f);
 
+#if _MIPS_SIM == _ABIO32
+#define ADDU "addu"
+#else
+#define ADDU "daddu"
+#endif
+
+/* loop_kernel(p): sum words from p until one faults.  At the fault after
+ * N iterations: $4 = the faulting address, $2 = N (ones summed), $3 = N,
+ * $5 = 7 ^ 1 ^ 2 ^ ... ^ N, $6 = 1 (the last load), $8 = 2N,
+ * $7 = 0x4000 - N, $9 = 0x40000.  The handler sends the pc to
+ * loop_exit. */
+__asm__(".text\n"
+        ".set push\n"
+        ".set noreorder\n"
+        ".globl loop_kernel\n"
+        ".type loop_kernel, @function\n"
+        "loop_kernel:\n"
+        "move $2, $0\n"
+        "move $3, $0\n"
+        "li $5, 7\n"
+        "li $7, 0x4000\n"
+        "lui $9, 4\n"
+        "1:\n"
+        "lw $6, 0($4)\n"
+        ADDIU " $4, $4, 4\n"
+        ADDU " $2, $2, $6\n"
+        ADDIU " $3, $3, 1\n"
+        "xor $5, $5, $3\n"
+        ADDU " $8, $3, $2\n"
+        ADDIU " $7, $7, -1\n"
+        "bne $3, $9, 1b\n"
+        "nop\n"
+        ".globl loop_exit\n"
+        "loop_exit:\n"
+        "jr $31\n"
+        "nop\n"
+        ".set pop\n");
+
+void loop_kernel(const uint32_t *p);
+extern const char loop_exit[];
+static volatile unsigned loop_n, loop_faults, loop_bad_regs;
+
 #define DECL_PC(n, insn, name) extern const char fk_pc##n[];
 BLOCKS(DECL_PC)
 #define PC_ENTRY(n, insn, name) (uintptr_t)fk_pc##n,
@@ -162,6 +209,22 @@ static void note(unsigned n, int reg, unsigned long got, unsigned long want)
     }
 }
 
+/* The fault in loop_kernel after loop_n iterations. */
+static void loop_fault(mcontext_t *mc)
+{
+    unsigned long n = loop_n, x = 7;
+    for (unsigned long i = 1; i <= n; i++)
+        x ^= i;
+    static const int regs[8] = { 4, 2, 3, 5, 6, 8, 7, 9 };
+    const unsigned long want[8] = { fk.bad, n, n, x, 1, 2 * n, 0x4000 - n,
+                                    0x40000 };
+    loop_faults++;
+    for (int i = 0; i < 8; i++)
+        if (reg_value(mc->gregs[regs[i]]) != want[i])
+            loop_bad_regs++;
+    mc->pc = (uintptr_t)loop_exit;
+}
+
 static void handler(int sig, siginfo_t *si, void *ucv)
 {
     ucontext_t *uc = ucv;
@@ -169,6 +232,10 @@ static void handler(int sig, siginfo_t *si, void *ucv)
     unsigned n = next_block;
     unsigned long pc = reg_value(mc->pc);
     (void)sig;
+    if (loop_n) {
+        loop_fault(mc);
+        return;
+    }
     if (n >= NBLOCKS || pc != fk_pcs[n]) {
         bad_order++;
         for (n = 0; n < NBLOCKS && fk_pcs[n] != pc; n++)
@@ -198,9 +265,14 @@ static void handler(int sig, siginfo_t *si, void *ucv)
 
 int main(void)
 {
-    void *p = mmap(NULL, REGION, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
-                   -1, 0);
-    CHECK_TRUE("PROT_NONE region mapped", p != MAP_FAILED);
+    /* A page of ones (for the loop), then the PROT_NONE region. */
+    uint32_t *ones = mmap(NULL, 4096 + REGION, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK_TRUE("pages mapped", ones != MAP_FAILED);
+    char *p = (char *)ones + 4096;
+    CHECK("mprotect PROT_NONE", mprotect(p, REGION, PROT_NONE), 0);
+    for (int i = 0; i < 1024; i++)
+        ones[i] = 1;
     fk.bad = (unsigned long)p;
     /* The assembler may put a SYNC before LL/LLD (an errata workaround):
      * the access is the instruction after it. */
@@ -237,6 +309,16 @@ int main(void)
     if (first_bad_reg >= 0)
         printf("first wrong register: %d = 0x%lx, want 0x%lx\n", first_bad_reg,
                first_bad_got, first_bad_want);
-    CHECK("munmap", munmap(p, REGION), 0);
+
+    /* The loop runs over the page of ones into the region. */
+    const unsigned loops = 200;
+    for (unsigned it = 0; it < loops; it++) {
+        loop_n = 300 + it * 3;
+        loop_kernel((const uint32_t *)p - loop_n);
+    }
+    loop_n = 0;
+    CHECK("loop faults", loop_faults, loops);
+    CHECK("loop: wrong register values", loop_bad_regs, 0);
+    CHECK("munmap", munmap(ones, 4096 + REGION), 0);
     return check_done("fault_regs");
 }
