@@ -94,11 +94,14 @@ _Noreturn void cpu_loop_exit(struct cpu_common *cpu, int excp);
  * guest_addr faulted while cpu ran guest code.  Restores the guest state
  * at the faulting instruction and unwinds to cpu_exec, which returns
  * EXCP_SEGV with fault_addr/fault_write set.  host_pc is the faulting
- * host instruction (from the signal's ucontext).  Returns only when cpu was
- * not running guest code (the fault is kemu's own).
+ * host instruction and host_ctx the handler's ucontext_t (its third
+ * argument): generated code keeps modified guest registers in host
+ * registers across guest accesses, and they are read from there.
+ * Returns only when cpu was not running guest code (the fault is kemu's
+ * own).
  */
 void cpu_signal_fault(struct cpu_common *cpu, uint64_t guest_addr,
-                      bool is_write, uintptr_t host_pc);
+                      bool is_write, uintptr_t host_pc, const void *host_ctx);
 
 /* Ask a CPU to leave translated code soon; safe from any thread and from
  * signal handlers. */

@@ -113,7 +113,7 @@ _Noreturn void cpu_raise(struct cpu_common *cpu, int excp, uintptr_t host_pc)
 }
 
 void cpu_signal_fault(struct cpu_common *cpu, uint64_t guest_addr,
-                      bool is_write, uintptr_t host_pc)
+                      bool is_write, uintptr_t host_pc, const void *host_ctx)
 {
     if (!cpu || !cpu->current_tb)
         return;
@@ -128,9 +128,13 @@ void cpu_signal_fault(struct cpu_common *cpu, uint64_t guest_addr,
     sigaddset(&set, SIGSEGV);
     sigaddset(&set, SIGBUS);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-    /* host_pc is the faulting instruction itself, or inside a helper
-     * called from generated code (atomics), which recorded its caller. */
-    if (!cg_owns(host_pc) && cg_helper_pc())
+    /* host_pc is the faulting instruction itself (the globals it kept in
+     * host registers go home first), or inside a helper called from
+     * generated code (atomics, which run with the globals home), which
+     * recorded its caller. */
+    if (cg_owns(host_pc))
+        cg_fault_restore(cpu, host_pc, host_ctx);
+    else if (cg_helper_pc())
         host_pc = cg_helper_pc() - 1;
     restore_state(cpu, host_pc);
     cpu_loop_exit(cpu, EXCP_SEGV);

@@ -186,7 +186,7 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
         if (is_write && page_unprotect(ga))
             return;                       /* retry the write */
         if (current_cpu)
-            cpu_signal_fault(current_cpu, ga, is_write, host_pc);
+            cpu_signal_fault(current_cpu, ga, is_write, host_pc, uc);
     }
     /* Not guest code: kemu's own bug.  Say so briefly and abort. */
     static const char msg[] = "kemu: internal error: host fault outside "

@@ -45,6 +45,7 @@ int main(int argc, char **argv)
     test_exec();
     test_jcache();
     test_lowering();
+    test_fault_regs();
     test_opt();
     if (results)
         fclose(results);

@@ -236,7 +236,7 @@ static void on_segv(int sig, siginfo_t *si, void *ucv)
         if (is_write && page_unprotect(ga))
             return;
         cpu_signal_fault(current_cpu, ga, is_write,
-                         (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]);
+                         (uintptr_t)uc->uc_mcontext.gregs[REG_RIP], uc);
     }
     static const char msg[] = "unit: host fault outside guest code\n";
     if (write(2, msg, sizeof(msg) - 1) < 0)

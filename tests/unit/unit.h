@@ -72,6 +72,7 @@ void test_exec(void);
 void test_opt(void);
 void test_jcache(void);
 void test_lowering(void);
+void test_fault_regs(void);
 void unit_run(const char *name, void (*fn)(void));
 
 #endif

@@ -155,22 +155,26 @@ void cg_flush(void)
 /* The largest TB we accept; bigger ones are retranslated shorter. */
 #define CG_MAX_TB (256 * 1024)
 
+/* Room kept after the code for the largest fault map (cgfault.c). */
+#define CGF_MAX_BYTES (8 + CGF_MAX_SITES * sizeof(struct cgf_site) + \
+                       4 * CGF_MAX_ENTRIES)
+
 bool cg_begin(struct emit *e)
 {
     size_t start = (buf_used + 15) & ~(size_t)15;
-    if (start + 4096 > buf_size)
+    if (start + 4096 + CGF_MAX_BYTES > buf_size)
         return false;
     e->start = e->p = buf_rw + start;
-    size_t room = buf_size - start;
+    size_t room = buf_size - start - CGF_MAX_BYTES;
     e->limit = buf_rw + start + (room < CG_MAX_TB ? room : CG_MAX_TB);
     e->rx = (intptr_t)rx_delta();
     return true;
 }
 
-void cg_commit(struct emit *e, struct tb *tb)
+void cg_commit(struct emit *e, struct tb *tb, size_t code_size)
 {
     tb->tc = e->start + e->rx;
-    tb->tc_size = (uint32_t)(e->p - e->start);
+    tb->tc_size = (uint32_t)code_size;
     buf_used = (size_t)(e->p - buf_rw);
     if (ntbs == tbs_cap) {
         tbs_cap = tbs_cap ? 2 * tbs_cap : 4096;

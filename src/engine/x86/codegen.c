@@ -12,9 +12,13 @@
  * least recently used one not needed by the current op is evicted.
  *
  * Synchronisation points follow the IR's rules:
- *  - before an op that may fault (guest memory, raise, helpers that may
- *    raise), dirty globals are written home (they stay cached, now clean),
- *    so a host SIGSEGV or cpu_raise sees exact guest state;
+ *  - before an op that may fault through a helper (raise, helpers that
+ *    may raise, atomics), dirty globals are written home (they stay
+ *    cached, now clean), so cpu_raise sees exact guest state;
+ *  - guest loads and stores in user mode write nothing home: the TB's
+ *    fault map records where each dirty global is at the accessing host
+ *    instruction, and a host fault writes them home from the signal's
+ *    registers (cgfault.c); with the soft MMU they are synced instead;
  *  - before a helper call, caller-saved registers are written home when
  *    their value is needed later and forgotten; globals are written first
  *    (and forgotten after) unless the helper's flags promise otherwise;
@@ -89,6 +93,8 @@ struct cgs {
     struct { uint8_t *disp; uint16_t label; uint8_t *to; } fix[IR_MAX_OPS];
     int nexit_fix;
     uint8_t *exit_fix[4];
+    /* Dirty globals in registers at each guest access (user mode). */
+    struct cgf_builder fault;
     /* Loop TB (see "Loop TBs"): the goto_tb slot that may lead back to
      * the TB's own start, or -1, and the globals kept in fixed registers
      * across iterations (pin_of[g] is 1 + the pin's index, 0 for none). */
@@ -328,6 +334,49 @@ static void sync_globals(struct cgs *s)
             store_home(s, (ir_t)t, r);
             s->tdirty[t] = 0;
         }
+    }
+}
+
+/*
+ * Guest memory accesses.  In user mode the dirty globals stay in their
+ * registers: note_access records, right before each host instruction
+ * that may fault, which register holds which dirty global, and the fault
+ * path writes them home from the signal's register context
+ * (cg_fault_restore).  With the soft MMU (system mode) they are written
+ * home before the access as before any other op that may fault.
+ */
+static void sync_for_access(struct cgs *s)
+{
+    if (softmmu_enabled)
+        sync_globals(s);
+}
+
+/* The next host instruction is a guest access that may fault. */
+static void note_access(struct cgs *s)
+{
+    struct cgf_reg regs[NREGS];
+    int n = 0;
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0 && s->tdirty[t] && is_global(s, (ir_t)t)) {
+            regs[n].env_offset = (uint32_t)home(s, (ir_t)t);
+            regs[n].w64 = is64(s, (ir_t)t);
+            regs[n].reg = (uint8_t)r;
+            n++;
+        }
+    }
+    if (n && !cgf_add(&s->fault, (uint32_t)(s->e.p - s->e.start), regs, n))
+        sync_globals(s); /* map full: the old way */
+}
+
+/* Store the dirty globals home without changing what the allocator
+ * knows: for a cold path that leaves the TB (and never comes back). */
+static void store_globals_cold(struct cgs *s)
+{
+    for (int r = 0; r < NREGS; r++) {
+        int t = s->rtemp[r];
+        if (t >= 0 && s->tdirty[t] && is_global(s, (ir_t)t))
+            store_home(s, (ir_t)t, r);
     }
 }
 
@@ -1221,7 +1270,9 @@ static void align_check(struct cgs *s, ir_t a, int index, int32_t disp,
     e_rr(&s->e, OPC_GRP3_Ev, 0, index);
     e32(&s->e, mask);
     uint8_t *j = e_jcc32(&s->e, JCC_E);
-    /* Cold path: the state is already synced, the call never returns. */
+    /* Cold path: the call never returns; the guest state must be exact
+     * (the dirty globals go home here only). */
+    store_globals_cold(s);
     e_mov_rr(&s->e, true, RSI, index);
     e_movi(&s->e, RDX, is_write, false);
     e_mov_rr(&s->e, true, RDI, RBP);
@@ -1242,10 +1293,11 @@ static void gen_guest_ld(struct cgs *s, const struct ir_op *op)
         cg_sm_ld(s, op);
         return;
     }
-    sync_globals(s);
+    sync_for_access(s);
     guest_addr(s, a, &index, &disp);
     align_check(s, a, index, disp, mo, false);
     int rd = alloc_reg(s, 0);
+    note_access(s); /* the load below is the first instruction */
     switch (size) {
     case MO_8:
         e_rm(&s->e, sign ? OPC_MOVSBL | w : OPC_MOVZBL, rd, R14, index, disp);
@@ -1291,7 +1343,7 @@ static void gen_guest_st(struct cgs *s, const struct ir_op *op)
         cg_sm_st(s, op);
         return;
     }
-    sync_globals(s);
+    sync_for_access(s);
     int rv = -1;
     uint64_t imm = 0;
     if (is_const(s, v) && (size < MO_64 || fits_s32((int64_t)cval(s, v)))) {
@@ -1320,6 +1372,7 @@ static void gen_guest_st(struct cgs *s, const struct ir_op *op)
         }
         rv = tmp;
     }
+    note_access(s);
     if (rv >= 0) {
         static const int opc[] = { OPC_MOVB_EvGv | P_BYTER,
                                    OPC_MOVL_EvGv | P_DATA16, OPC_MOVL_EvGv,
@@ -1549,6 +1602,20 @@ static void place_pins(struct cgs *s)
     }
 }
 
+/* jmp rel32 with its displacement 4-byte aligned, so that patching it is
+ * one atomic store; unchained it jumps to the next instruction.  The
+ * padding before it is one instruction (it runs on every chained exit).
+ * Returns the displacement's address. */
+static uint8_t *emit_patchable_jmp(struct cgs *s)
+{
+    static const uint8_t nops[4][3] = {
+        { 0 }, { 0x90 }, { 0x66, 0x90 }, { 0x0f, 0x1f, 0x00 } };
+    unsigned pad = (4u - (((uintptr_t)s->e.p + 1) & 3)) & 3;
+    for (unsigned i = 0; i < pad; i++)
+        e8(&s->e, nops[pad][i]);
+    return e_jmp32(&s->e);
+}
+
 static void gen_loop_edge(struct cgs *s, const struct ir_op *op)
 {
     s->locked = 0;
@@ -1567,9 +1634,7 @@ static void gen_loop_edge(struct cgs *s, const struct ir_op *op)
          (int32_t)offsetof(struct cpu_common, exit_request));
     e8(&s->e, 0);
     uint8_t *req = e_jcc32(&s->e, JCC_NE);
-    while (((uintptr_t)s->e.p + 1) & 3)
-        e8(&s->e, 0x90);
-    uint8_t *d = e_jmp32(&s->e);
+    uint8_t *d = emit_patchable_jmp(s);
     s->tb->jmp_off[op->aux & 1] = (uint32_t)(d - s->e.start);
     s->tb->loop_slot = (int8_t)(op->aux & 1);
     e_patch32(req, s->e.p);
@@ -1586,11 +1651,7 @@ static void gen_goto_tb(struct cgs *s, const struct ir_op *op)
     /* Leaving the TB: only globals matter (a local read after a later
      * label was written home by the branches to that label). */
     sync_globals(s);
-    /* jmp rel32 with its displacement 4-byte aligned, so that patching it
-     * is one atomic store.  Unchained it jumps to the next instruction. */
-    while (((uintptr_t)s->e.p + 1) & 3)
-        e8(&s->e, 0x90);
-    uint8_t *d = e_jmp32(&s->e);
+    uint8_t *d = emit_patchable_jmp(s);
     s->tb->jmp_off[op->aux & 1] = (uint32_t)(d - s->e.start);
 }
 
@@ -1780,6 +1841,7 @@ static bool gen_pass(struct cgs *s)
     s->nfix = 0;
     s->stamp = 0;
     s->flags_at = NULL;
+    cgf_reset(&s->fault);
     memset(s->label_seen, 0, (size_t)c->nlabels);
     memset(s->label_nbranch, 0, (size_t)c->nlabels);
     s->nstub = 0;
@@ -1850,8 +1912,9 @@ static bool gen_pass(struct cgs *s)
 /*
  * A loop TB's head must take as dirty every pin that can be dirty at the
  * edge.  The first pass takes none (a pin the body writes is then stored
- * at its next sync point, before a memory access say, which also covers
- * the next iteration); a pin still dirty at the edge makes the next pass
+ * at its next sync point, a helper call say, which also covers the next
+ * iteration; guest accesses in user mode are none); a pin still dirty at
+ * the edge makes the next pass
  * take it as dirty at the head.  The last pass takes every pin the body
  * writes, which is always enough.
  */
@@ -1891,7 +1954,14 @@ bool cg_gen(const struct ir_ctx *c, struct tb *tb)
         if (!more)
             break;
     }
-    cg_commit(&s->e, tb);
+    /* The fault map of the last pass follows the code (cg_begin keeps
+     * room for it). */
+    size_t code_size = (size_t)(s->e.p - s->e.start);
+    while ((s->e.p - s->e.start) & 3)
+        e8(&s->e, 0xcc);
+    cgf_write(&s->fault, s->e.p);
+    s->e.p += cgf_size(&s->fault);
+    cg_commit(&s->e, tb, code_size);
     return true;
 }
 

@@ -34,10 +34,12 @@ int main(void)
     puts_uart(c1 != c0 ? "count runs\n" : "count FAIL\n");
     fails += c1 == c0;
 
-    /* A Compare in the past (well, one wrap ahead) with interrupts off:
-     * TI must stay clear until Count reaches it. */
-    mtc0(11, 0, mfc0(9, 0) + PERIOD);
+    /* Writing Compare clears TI, and TI stays clear until Count reaches
+     * it: ~10 s ahead, so that no host scheduling delay makes it due
+     * before the read (2 ms was not always enough on a loaded machine). */
+    mtc0(11, 0, mfc0(9, 0) + 0x40000000u);
     puts_uart((mfc0(13, 0) & (1u << 30)) ? "ti FAIL\n" : "ti clear\n");
+    mtc0(11, 0, mfc0(9, 0) + PERIOD);
 
     /* IM7 and IE. */
     mtc0(12, 0, mfc0(12, 0) | (1u << 15) | 1);

@@ -218,7 +218,7 @@ static void on_host_fault(int sig, siginfo_t *si, void *ucv)
         if (write_access && page_unprotect(addr))
             return;
         cpu_signal_fault(current_cpu, addr, write_access,
-                         (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]);
+                         (uintptr_t)uc->uc_mcontext.gregs[REG_RIP], uc);
     }
     static const char msg[] = "arm-insn-test: host fault outside guest code\n";
     if (write(2, msg, sizeof(msg) - 1) < 0)

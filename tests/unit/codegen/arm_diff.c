@@ -151,7 +151,7 @@ static void on_host_fault(int sig, siginfo_t *si, void *ucv)
         if (w && page_unprotect(addr))
             return;
         cpu_signal_fault(current_cpu, addr, w,
-                         (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]);
+                         (uintptr_t)uc->uc_mcontext.gregs[REG_RIP], uc);
     }
     static const char msg[] = "arm-diff: host fault outside guest code\n";
     if (write(2, msg, sizeof(msg) - 1) < 0)
