@@ -74,12 +74,12 @@ check-devices: $(DEVTEST_BIN) $(MDEV_PROGS) $(BUILD)/kemu \
 	$(DEVTEST_BIN) $$res || status=1; \
 	for e in eb el; do \
 	    if [ $$e = eb ]; then k=$(BUILD)/kemu-system-mips; else k=$(BUILD)/kemu-system-mipsel; fi; \
-	    $(MDEV_SRC)/run.sh $$k malta-isa-$$e $$res $(MDEV_SRC)/isa.expect \
+	    tests/system/mips/run.sh $$k malta-isa-$$e $$res $(MDEV_SRC)/isa.expect \
 	        -kernel $(MDEV_OUT)/isa-$$e.elf || status=1; \
-	    $(MDEV_SRC)/run.sh $$k malta-kbdreset-$$e $$res $(MDEV_SRC)/kbdreset.expect \
+	    tests/system/mips/run.sh $$k malta-kbdreset-$$e $$res $(MDEV_SRC)/kbdreset.expect \
 	        -bios $(MDEV_OUT)/kbdreset-$$e.bin || status=1; \
 	    if [ $$e = eb ]; then k=$(BUILD)/kemu-system-mips64; else k=$(BUILD)/kemu-system-mips64el; fi; \
-	    $(MDEV_SRC)/run.sh $$k malta64-highmem-$$e $$res $(MDEV_SRC)/highmem64.expect \
+	    tests/system/mips/run.sh $$k malta64-highmem-$$e $$res $(MDEV_SRC)/highmem64.expect \
 	        -m 1024 -kernel $(MDEV_OUT)/highmem64-$$e.elf || status=1; \
 	done; \
 	msg=$$($(BUILD)/kemu-system-mipsel -M malta -m 2049 -nographic 2>&1); \
