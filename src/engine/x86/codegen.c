@@ -141,6 +141,14 @@ static int32_t home(struct cgs *s, ir_t t)
     return (int32_t)(engine_frame_offset + 8u * (t - s->c->nglobals));
 }
 
+/* Number of args[] an op uses (a call: its result and its arguments). */
+static int op_nargs(const struct ir_op *op)
+{
+    return op->opc == IR_OP_call ? 1 + (int)op->aux
+                                 : ir_op_defs[op->opc].nout +
+                                       ir_op_defs[op->opc].nin;
+}
+
 /* Needed after the current op: globals always (their home is guest
  * state), locals while a later op reads them. */
 static bool live_after(struct cgs *s, ir_t t)
@@ -601,6 +609,16 @@ static void emit_jmp_rx(struct cgs *s, uintptr_t target)
     e8(&s->e, 0xe9);
     e32(&s->e, (uint32_t)(int32_t)((intptr_t)target -
                                    (intptr_t)(e_here_rx(&s->e) + 4)));
+}
+
+/* cmp dword [rbp + exit_request], 0; jne (the displacement returned,
+ * to be patched to the exit). */
+static uint8_t *emit_exit_check(struct cgs *s)
+{
+    e_rm(&s->e, 0x83, 7, RBP, -1,
+         (int32_t)offsetof(struct cpu_common, exit_request));
+    e8(&s->e, 0);
+    return e_jcc32(&s->e, JCC_NE);
 }
 
 /* rax = tb | slot; return to cg_exec. */
@@ -1508,8 +1526,7 @@ static void choose_pins(struct cgs *s)
             in_exit = true;
         if (!in_exit) {
             int nout = ir_op_defs[op->opc].nout;
-            int n = op->opc == IR_OP_call ? 1 + (int)op->aux
-                                          : nout + ir_op_defs[op->opc].nin;
+            int n = op_nargs(op);
             for (int k = 0; k < n; k++) {
                 ir_t t = op->args[k];
                 if (t == IR_NONE || !is_global(s, t))
@@ -1541,8 +1558,7 @@ static void gen_loop_head(struct cgs *s)
 {
     for (int i = 0; i < s->npins; i++) {
         ir_t g = s->pin[i];
-        e_rm(&s->e, OPC_MOVL_GvEv | (is64(s, g) ? P_REXW : 0), pin_regs[i],
-             RBP, -1, home(s, g));
+        load_value(s, pin_regs[i], g);
         bind(s, g, pin_regs[i], s->head_dirty[g]);
         /* The next iteration reads it: never "not read again". */
         s->last_use[g] = (uint16_t)s->c->nops;
@@ -1579,8 +1595,7 @@ static void place_pins(struct cgs *s)
                     unbind_reg(s, from);
                     bind(s, g, p, d);
                 } else {
-                    e_rm(&s->e, OPC_MOVL_GvEv | (is64(s, g) ? P_REXW : 0), p,
-                         RBP, -1, home(s, g));
+                    load_value(s, p, g);
                     bind(s, g, p, false);
                 }
                 progress = true;
@@ -1630,10 +1645,7 @@ static void gen_loop_edge(struct cgs *s, const struct ir_op *op)
     place_pins(s);
     for (int i = 0; i < s->npins; i++)
         s->edge_dirty[s->pin[i]] = s->tdirty[s->pin[i]];
-    e_rm(&s->e, 0x83, 7, RBP, -1,
-         (int32_t)offsetof(struct cpu_common, exit_request));
-    e8(&s->e, 0);
-    uint8_t *req = e_jcc32(&s->e, JCC_NE);
+    uint8_t *req = emit_exit_check(s);
     uint8_t *d = emit_patchable_jmp(s);
     s->tb->jmp_off[op->aux & 1] = (uint32_t)(d - s->e.start);
     s->tb->loop_slot = (int8_t)(op->aux & 1);
@@ -1824,9 +1836,7 @@ static bool gen_op(struct cgs *s, const struct ir_op *op)
     default:
         fatal("codegen: cannot lower op %s", ir_op_defs[op->opc].name);
     }
-    int nargs = op->opc == IR_OP_call ? 1 + (int)op->aux
-                                      : ir_op_defs[op->opc].nout +
-                                            ir_op_defs[op->opc].nin;
+    int nargs = op_nargs(op);
     int nout = ir_op_defs[op->opc].nout;
     free_dead(s, op, nout, nargs - nout);
     return s->e.p < s->e.limit - 512;
@@ -1855,9 +1865,7 @@ static bool gen_pass(struct cgs *s)
         s->rtemp[r] = -1;
     for (int i = 0; i < c->nops; i++) {
         const struct ir_op *op = &c->ops[i];
-        int n = op->opc == IR_OP_call ? 1 + (int)op->aux
-                                      : ir_op_defs[op->opc].nout +
-                                            ir_op_defs[op->opc].nin;
+        int n = op_nargs(op);
         for (int k = ir_op_defs[op->opc].nout; k < n; k++)
             if (op->args[k] != IR_NONE)
                 s->last_use[op->args[k]] = (uint16_t)i;
@@ -1873,10 +1881,7 @@ static bool gen_pass(struct cgs *s)
         host_off[i] = UINT32_MAX;
 
     /* Entry: leave at once when asked to (signals, stop requests). */
-    e_rm(&s->e, 0x83, 7, RBP, -1,
-         (int32_t)offsetof(struct cpu_common, exit_request));
-    e8(&s->e, 0);
-    uint8_t *req = e_jcc32(&s->e, JCC_NE);
+    uint8_t *req = emit_exit_check(s);
 
     tb->loop_off = 0;
     tb->loop_slot = -1;
